@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "landscape",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "landscape", targets: ["landscape"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // libxml2 (and zlib, which it is built with) as a system library.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // A small, safe streaming reader over xmlTextReader.
+        .target(name: "XMLStream", dependencies: ["CLibXML2"]),
+        // Value types shared by every stage.
+        .target(name: "LandscapeModel"),
+        // One adapter per input format: XML/JSON → raw records.
+        .target(name: "Ingest", dependencies: ["XMLStream", "LandscapeModel"]),
+        // Identifiers, stages, de-duplication, adoption links: raw records → standards.
+        .target(name: "Normalize", dependencies: ["LandscapeModel"]),
+        // Taxonomy, relevance scoring with evidence, evaluation against gold labels.
+        .target(name: "Score", dependencies: ["LandscapeModel", "Yams"]),
+        // Committees, members, regions and participation measures.
+        .target(name: "Participation", dependencies: ["LandscapeModel", "Yams"]),
+        // CSV, datapackage.json, HTML report, manifest, run history.
+        .target(name: "Report", dependencies: [
+            "LandscapeModel", "Score", "Participation",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Pipeline.yaml, orchestration, locking, atomic publishing.
+        .target(name: "Pipeline", dependencies: [
+            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Report", "Yams",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The command line.
+        .executableTarget(name: "landscape", dependencies: [
+            "Pipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest"]),
+        .testTarget(name: "ScoreTests", dependencies: ["Score"]),
+        .testTarget(name: "ParticipationTests", dependencies: ["Participation"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+    ]
+)

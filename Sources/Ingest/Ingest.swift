@@ -1,0 +1,1 @@
+// Ingest stage: see README.md "Architecture".

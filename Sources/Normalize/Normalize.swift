@@ -1,0 +1,1 @@
+// Normalize stage: see README.md "Architecture".

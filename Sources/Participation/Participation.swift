@@ -1,0 +1,1 @@
+// Participation stage: see README.md "Architecture".

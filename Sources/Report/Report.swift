@@ -1,0 +1,1 @@
+// Report stage: see README.md "Architecture".

@@ -1,0 +1,1 @@
+// XMLStream stage: see README.md "Architecture".

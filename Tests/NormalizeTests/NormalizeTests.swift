@@ -1,0 +1,4 @@
+import Testing
+@testable import Normalize
+
+@Test func moduleLoads() { #expect(Bool(true)) }

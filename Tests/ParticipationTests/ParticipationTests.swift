@@ -1,0 +1,4 @@
+import Testing
+@testable import Participation
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Score
+
+@Test func moduleLoads() { #expect(Bool(true)) }
