@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Participation", dependencies: ["LandscapeModel", "Yams"]),
         // CSV, datapackage.json, HTML report, manifest, run history.
         .target(name: "Report", dependencies: [
-            "LandscapeModel", "Score", "Participation",
+            "LandscapeModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Pipeline.yaml, orchestration, locking, atomic publishing.
