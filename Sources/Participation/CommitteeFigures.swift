@@ -80,7 +80,7 @@ public struct CommitteeFigures: Sendable, Hashable {
         }
         guard resolution.committee != nil else { return lines }
         if membership == .individualsAndEntities {
-            lines.append("membership: individuals and entities (no national bodies, no secretariat)")
+            lines.append("membership: individuals and entities (no national members, no secretariat)")
             return lines
         }
         let secretariatText = secretariat.map { "\($0.acronym) (\($0.country ?? "unknown country"))" } ?? "none stated"

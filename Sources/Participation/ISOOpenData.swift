@@ -28,7 +28,7 @@ enum ISOOpenData {
         var parentIDs: [(position: Int, parentID: Int)] = []
         let decoder = JSONDecoder()
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.lines {
             lineNumber += 1
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty { continue }

@@ -27,9 +27,8 @@ extension MemberDirectory {
         var warnings: [ParticipationWarning] = []
         var columns: [String: Int] = [:]
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.lines {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy(\.isWhitespace) { continue }
             let location = SourceLocation(source: source, file: file, line: lineNumber)
             let fields: [String]
