@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
-        .testTarget(name: "ParticipationTests", dependencies: ["Participation"]),
+        .testTarget(name: "ParticipationTests", dependencies: ["Participation", "Yams"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
     ]
