@@ -26,12 +26,16 @@ public struct Change: Sendable, Hashable, Codable {
     public var from: String
     /// The new value; for ``ChangeKind/added`` the new stage, for ``ChangeKind/removed`` empty.
     public var to: String
+    /// The standard's id in the previous run when it moved under a new reference
+    /// (`ISO/IEC DIS 42006` → `ISO/IEC 42006:2025`), else empty.
+    public var previousID: String
 
-    public init(id: String, kind: ChangeKind, from: String = "", to: String = "") {
+    public init(id: String, kind: ChangeKind, from: String = "", to: String = "", previousID: String = "") {
         self.id = id
         self.kind = kind
         self.from = from
         self.to = to
+        self.previousID = previousID
     }
 
     /// Whether this change is a withdrawal (status moved to `withdrawn`).
