@@ -3,6 +3,9 @@ import LandscapeModel
 extension Change {
     /// The changes from one run's standards to the next one's, sorted by id and kind.
     ///
+    /// A status change is its own row only when the stage stayed the same: a stage
+    /// transition to `published` or `withdrawn` already says that the status moved.
+    ///
     /// Standards are matched by `id`. A draft usually changes its reference as it moves
     /// (`ISO/IEC DIS 42006` becomes `ISO/IEC 42006:2025`), so a standard that is gone and
     /// one that is new are also paired when they are the only ones with their `undated_id`
@@ -52,7 +55,8 @@ extension Change {
         if old.stage != new.stage {
             changes.append(Change(id: new.id, kind: .stage, from: old.stage.rawValue, to: new.stage.rawValue, previousID: previousID))
         }
-        if old.status != new.status {
+        // Publication and withdrawal move the status with the stage; the stage row says it all.
+        if old.status != new.status, old.stage == new.stage {
             changes.append(Change(id: new.id, kind: .status, from: old.status.rawValue, to: new.status.rawValue, previousID: previousID))
         }
         if old.characteristics != new.characteristics {

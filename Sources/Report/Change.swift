@@ -6,7 +6,7 @@ public enum ChangeKind: String, Sendable, Hashable, Codable, CaseIterable, Compa
     case removed
     /// A stage transition, e.g. `enquiry` → `published`.
     case stage
-    /// A status change; `active` → `withdrawn` is a withdrawal.
+    /// A status change without a stage transition, e.g. `active` → `withdrawn`.
     case status
     /// The set of characteristics passing the threshold changed.
     case characteristics
@@ -38,6 +38,6 @@ public struct Change: Sendable, Hashable, Codable {
         self.previousID = previousID
     }
 
-    /// Whether this change is a withdrawal (status moved to `withdrawn`).
-    public var isWithdrawal: Bool { kind == .status && to == "withdrawn" }
+    /// Whether this change is a withdrawal: the stage or the status moved to `withdrawn`.
+    public var isWithdrawal: Bool { (kind == .stage || kind == .status) && to == "withdrawn" }
 }

@@ -183,6 +183,15 @@ public struct RecordedRun: Sendable, Hashable {
     /// How many standards its snapshot holds.
     public var standards: Int
 
+    public init(sequence: Int64, id: String, startedAt: Date, finishedAt: Date, toolVersion: String, standards: Int) {
+        self.sequence = sequence
+        self.id = id
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.toolVersion = toolVersion
+        self.standards = standards
+    }
+
     init(row: Row) {
         sequence = row["sequence"]
         id = row["id"]
