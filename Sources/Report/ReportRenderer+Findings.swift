@@ -52,7 +52,7 @@ extension ReportRenderer.Context {
         var sentence = "\(name(characteristic)): \(grouped(neither)) of \(grouped(tally.current)) current AI-relevant standards come from committees whose secretariat neither the \(leadingRegions.joined(separator: " nor the ")) holds"
         if neither > 0 {
             let top = elsewhere.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(4)
-            sentence += " (" + top.map { "\($0.key) \(grouped($0.value))" }.joined(separator: ", ") + (elsewhere.count > 4 ? ", …" : "") + ")"
+            sentence += " (secretariats: " + top.map { "\($0.key) \(grouped($0.value))" }.joined(separator: ", ") + (elsewhere.count > 4 ? ", …" : "") + ")"
         }
         sentence += "; \(grouped(led)) from committees they lead"
         if leadership.unknown > 0 {
@@ -160,10 +160,10 @@ extension ReportRenderer.Context {
         let limit = input.settings.listedChanges
         for kind in ChangeKind.allCases {
             guard let list = byKind[kind], !list.isEmpty else { continue }
-            html.element("h3", "\(Self.changeHeading[kind] ?? kind.rawValue) (\(grouped(list.count)))")
+            let heading = Self.changeHeading[kind] ?? kind.rawValue
             let shown = list.prefix(limit)
             html.raw("<div class=\"scroll\"><table>\n<caption>")
-            html.text(shown.count < list.count ? "\(Self.changeHeading[kind] ?? kind.rawValue): the first \(shown.count) of \(grouped(list.count)) (all in changes.csv)" : (Self.changeHeading[kind] ?? kind.rawValue))
+            html.text(shown.count < list.count ? "\(heading): the first \(shown.count) of \(grouped(list.count)) (all in changes.csv)" : "\(heading) (\(grouped(list.count)))")
             html.raw("</caption>\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Title</th><th scope=\"col\">From</th><th scope=\"col\">To</th></tr></thead>\n<tbody>\n")
             for change in shown {
                 let header = change.previousID.isEmpty ? change.id : "\(change.id) (was \(change.previousID))"

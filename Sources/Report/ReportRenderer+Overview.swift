@@ -89,14 +89,14 @@ extension ReportRenderer.Context {
         })
         html.raw("</div>\n<figcaption>")
         html.text("Darker cells count fewer standards; every count is written in its cell and listed in the table below.")
-        html.raw("</figcaption>\n</figure>\n<div class=\"scroll\"><table>\n<caption>Coverage: AI-relevant standards per characteristic and SDO</caption>\n<thead><tr><th scope=\"col\" rowspan=\"2\">Characteristic</th>")
+        html.raw("</figcaption>\n</figure>\n<div class=\"scroll\"><table class=\"matrix\">\n<caption>Coverage: AI-relevant standards per characteristic and SDO</caption>\n<thead><tr><th scope=\"col\" rowspan=\"2\">Characteristic</th>")
         for group in groups {
             html.raw("<th scope=\"colgroup\" colspan=\"2\">")
             html.text(group)
             html.raw("</th>")
         }
         html.raw("<th scope=\"col\" rowspan=\"2\" class=\"num\">Total</th></tr>\n<tr>")
-        for _ in groups { html.raw("<th scope=\"col\" class=\"num\">published</th><th scope=\"col\" class=\"num\">in development</th>") }
+        for _ in groups { html.raw("<th scope=\"col\" class=\"num\">published</th><th scope=\"col\" class=\"num\"><abbr title=\"in development\">in dev.</abbr></th>") }
         html.raw("</tr></thead>\n<tbody>\n")
         for characteristic in characteristics {
             let tallies = figures.coverage[characteristic] ?? []
@@ -155,7 +155,7 @@ extension ReportRenderer.Context {
                     )
                 }
             }
-            html.raw("<div class=\"columns\">\n<figure>\n<div class=\"scroll\">")
+            html.raw("<figure>\n<div class=\"scroll\">")
             html.raw(SVGCharts.groupedBars(
                 id: "participation-p-members",
                 title: "Share of AI-relevant standards whose committee has the region as P-member, per characteristic",
@@ -169,9 +169,9 @@ extension ReportRenderer.Context {
                 rows: characteristics.map(name),
                 series: series(\.secretariats)
             ))
-            html.raw("</div>\n<figcaption>Standards written by committees whose secretariat the region holds.</figcaption>\n</figure>\n</div>\n")
+            html.raw("</div>\n<figcaption>Standards written by committees whose secretariat the region holds.</figcaption>\n</figure>\n")
 
-            html.raw("<div class=\"scroll\"><table>\n<caption>Participation per characteristic and region (participation_summary.csv)</caption>\n<thead><tr><th scope=\"col\">Characteristic</th><th scope=\"col\">Region</th><th scope=\"col\" class=\"num\">AI-relevant standards</th><th scope=\"col\" class=\"num\">with the region as P-member</th><th scope=\"col\" class=\"num\">mean share of P-members</th><th scope=\"col\" class=\"num\">secretariats held</th></tr></thead>\n<tbody>\n")
+            html.raw("<div class=\"scroll\"><table class=\"matrix\">\n<caption>Participation per characteristic and region (participation_summary.csv)</caption>\n<thead><tr><th scope=\"col\">Characteristic</th><th scope=\"col\">Region</th><th scope=\"col\" class=\"num\">AI-relevant standards</th><th scope=\"col\" class=\"num\">with the region as P-member</th><th scope=\"col\" class=\"num\">mean share of P-members</th><th scope=\"col\" class=\"num\">secretariats held</th></tr></thead>\n<tbody>\n")
             for characteristic in characteristics {
                 for region in regions {
                     guard let row = cell(characteristic, region) else { continue }
@@ -223,7 +223,7 @@ extension ReportRenderer.Context {
             counts: characteristics.map { figures.stages[$0] ?? [] }
         ))
         html.raw("</div>\n<figcaption>Segments follow the life cycle from proposal (dark) to published (light); withdrawn is grey.</figcaption>\n</figure>\n")
-        html.raw("<div class=\"scroll\"><table>\n<caption>AI-relevant standards per characteristic and stage</caption>\n<thead><tr><th scope=\"col\">Characteristic</th>")
+        html.raw("<div class=\"scroll\"><table class=\"matrix\">\n<caption>AI-relevant standards per characteristic and stage</caption>\n<thead><tr><th scope=\"col\">Characteristic</th>")
         for stage in stages { html.raw("<th scope=\"col\" class=\"num\">\(stage.rawValue)</th>") }
         html.raw("<th scope=\"col\" class=\"num\">total</th></tr></thead>\n<tbody>\n")
         for characteristic in characteristics {

@@ -109,7 +109,9 @@ public enum ReportRenderer {
     thead th { background: var(--band); border-bottom: 2px solid #bbb; }
     td.num, th.num { text-align: right; }
     td.id { white-space: nowrap; }
-    .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 0 28px; }
+    td ul { margin: 0; padding-left: 16px; }
+    .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 0 28px; align-items: start; }
+    table.matrix th { white-space: nowrap; }
     .gap-list li { margin: 4px 0; }
     .note { color: var(--muted); font-size: 0.9rem; }
     .crosswalk { display: grid; grid-template-columns: 1fr 1fr; gap: 0 24px; }

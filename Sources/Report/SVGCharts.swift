@@ -6,7 +6,7 @@ enum SVGCharts {
         id: String, title: String, rows: [String], groups: [String], subColumns: [String],
         value: (_ row: Int, _ group: Int, _ sub: Int) -> Int
     ) -> String {
-        let labelWidth = 200.0, cellWidth = 56.0, cellHeight = 28.0, groupGap = 10.0
+        let labelWidth = labelColumnWidth(rows), cellWidth = 60.0, cellHeight = 30.0, groupGap = 10.0
         let headerHeight = 44.0
         let groupWidth = cellWidth * Double(subColumns.count)
         let width = labelWidth + Double(groups.count) * (groupWidth + groupGap)
@@ -50,7 +50,7 @@ enum SVGCharts {
 
     /// Horizontal grouped bars on a 0–100 % scale: one group per row, one bar per series.
     static func groupedBars(id: String, title: String, rows: [String], series: [Series]) -> String {
-        let labelWidth = 200.0, plotWidth = 420.0, valueWidth = 120.0
+        let labelWidth = labelColumnWidth(rows), plotWidth = 520.0, valueWidth = 90.0
         let barHeight = 12.0, barGap = 2.0, rowGap = 10.0, legendHeight = 26.0, axisHeight = 20.0
         let rowHeight = Double(series.count) * (barHeight + barGap) + rowGap
         let width = labelWidth + plotWidth + valueWidth
@@ -82,7 +82,7 @@ enum SVGCharts {
 
     /// Horizontal stacked bars of counts: one bar per row, one segment per category.
     static func stackedBars(id: String, title: String, rows: [String], categories: [(name: String, colour: String)], counts: [[Int]]) -> String {
-        let labelWidth = 200.0, plotWidth = 480.0, totalWidth = 60.0
+        let labelWidth = labelColumnWidth(rows), plotWidth = 560.0, totalWidth = 60.0
         let barHeight = 20.0, rowGap = 8.0, legendHeight = 48.0
         let width = labelWidth + plotWidth + totalWidth
         let height = legendHeight + Double(rows.count) * (barHeight + rowGap) + 4
@@ -111,6 +111,12 @@ enum SVGCharts {
     }
 
     // MARK: - Pieces
+
+    /// Room for the longest row label at 12 px in a common sans-serif (about 7.4 px a character).
+    private static func labelColumnWidth(_ labels: [String]) -> Double {
+        let longest = labels.map(\.count).max() ?? 0
+        return max(120, (Double(longest) * 7.4).rounded(.up) + 14)
+    }
 
     private static func open(id: String, title: String, width: Double, height: Double) -> String {
         "<svg id=\"\(esc(id))\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(esc(id))-title\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\" font-size=\"12\"><title id=\"\(esc(id))-title\">\(esc(title))</title>"

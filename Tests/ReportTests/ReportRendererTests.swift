@@ -98,7 +98,7 @@ struct ReportRendererTests {
         #expect(gaps.contains("Human oversight is covered only by drafts: 0 published AI-relevant standards, 1 in development."))
         #expect(gaps.contains("Safe has few published AI-relevant standards: 2 published (fewer than 3), 0 in development."))
         #expect(gaps.contains("Explainable and interpretable: no current AI-relevant standard addresses it"))
-        #expect(gaps.contains("Safe: 1 of 2 current AI-relevant standards come from committees whose secretariat neither the EU nor the US holds (JP 1); 1 from committees they lead."))
+        #expect(gaps.contains("Safe: 1 of 2 current AI-relevant standards come from committees whose secretariat neither the EU nor the US holds (secretariats: JP 1); 1 from committees they lead."))
     }
 
     @Test func changesSectionShowsExactlyTheChanges() throws {
