@@ -20,6 +20,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The few system calls Swift's Glibc module does not expose (renameat2).
+        .target(name: "CSystem"),
         // A small, safe streaming reader over xmlTextReader.
         .target(name: "XMLStream", dependencies: ["CLibXML2"]),
         // Value types shared by every stage.
@@ -39,7 +41,7 @@ let package = Package(
         ]),
         // Pipeline.yaml, orchestration, locking, atomic publishing.
         .target(name: "Pipeline", dependencies: [
-            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Report", "Yams",
+            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Report", "CSystem", "Yams",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command line.
