@@ -146,3 +146,32 @@ struct DataPackageTests {
         #expect(problems.map(\.file) == ["datapackage.json"])
     }
 }
+
+@Suite("The pipeline's own encoders against datapackage.json")
+struct EncodedPackageTests {
+    @Test func everyEncodedTableValidates() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = ReportFixtures.input()
+        let files: [(String, String)] = [
+            ("standards.csv", CSVTables.standards(input.standards)),
+            ("participation.csv", CSVTables.participation(input.committees)),
+            ("participation_summary.csv", CSVTables.participationSummary(input.participation)),
+            ("quarantine.csv", CSVTables.quarantine(input.quarantine)),
+            ("changes.csv", Change.csvTable([Change(id: "ISO 1:2020", kind: .stage, from: "enquiry", to: "published")])),
+            ("datapackage.json", DataPackage.json()),
+        ]
+        for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
+
+        let problems = DataPackageValidator.validate(directory: directory)
+        #expect(problems.isEmpty, "\(problems)")
+
+        // And a single damaged cell in the real output is caught.
+        let url = directory.appendingPathComponent("participation_summary.csv")
+        let damaged = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: ",EU,", with: ",EU,x")
+        try Data(damaged.utf8).write(to: url)
+        let found = DataPackageValidator.validate(directory: directory)
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { $0.file == "participation_summary.csv" && $0.column == "standards" })
+    }
+}
