@@ -6,7 +6,7 @@ public enum ChangeKind: String, Sendable, Hashable, Codable, CaseIterable, Compa
     case removed
     /// A stage transition, e.g. `enquiry` → `published`.
     case stage
-    /// A status change; `active` → `withdrawn` is a withdrawal.
+    /// A status change without a stage transition, e.g. `active` → `withdrawn`.
     case status
     /// The set of characteristics passing the threshold changed.
     case characteristics
@@ -26,14 +26,18 @@ public struct Change: Sendable, Hashable, Codable {
     public var from: String
     /// The new value; for ``ChangeKind/added`` the new stage, for ``ChangeKind/removed`` empty.
     public var to: String
+    /// The standard's id in the previous run when it moved under a new reference
+    /// (`ISO/IEC DIS 42006` → `ISO/IEC 42006:2025`), else empty.
+    public var previousID: String
 
-    public init(id: String, kind: ChangeKind, from: String = "", to: String = "") {
+    public init(id: String, kind: ChangeKind, from: String = "", to: String = "", previousID: String = "") {
         self.id = id
         self.kind = kind
         self.from = from
         self.to = to
+        self.previousID = previousID
     }
 
-    /// Whether this change is a withdrawal (status moved to `withdrawn`).
-    public var isWithdrawal: Bool { kind == .status && to == "withdrawn" }
+    /// Whether this change is a withdrawal: the stage or the status moved to `withdrawn`.
+    public var isWithdrawal: Bool { (kind == .stage || kind == .status) && to == "withdrawn" }
 }

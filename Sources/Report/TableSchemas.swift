@@ -119,6 +119,7 @@ public enum TableSchemas {
             Column("change", .string, "Kind of change: `added`, `removed`, `stage`, `status` or `characteristics`.", required: true, allowedValues: ChangeKind.allCases.map(\.rawValue)),
             Column("from", .string, "Value in the previous run (stage, status or `;`-joined characteristic ids); for `removed` the previous stage; empty for `added`."),
             Column("to", .string, "Value in this run; for `added` the new stage; empty for `removed`."),
+            Column("previous_id", .string, "The standard's `id` in the previous run when it moved to another stage under a new reference (a draft `ISO/IEC DIS 42006` published as `ISO/IEC 42006:2025`); empty otherwise."),
         ]
     )
 
