@@ -39,7 +39,7 @@ extension PipelineConfig {
             guard knownKeys.contains(name) else {
                 throw reader.error("unknown key `\(name)` (known: \(knownKeys.sorted().joined(separator: ", ")))", at: key)
             }
-            if ["taxonomy", "scoring", "regions", "members", "history", "limits"].contains(name) {
+            if sectionKeys.contains(name) {
                 sections[name] = Section(yaml: try Yams.serialize(node: value), line: reader.line(of: value))
             }
         }

@@ -38,7 +38,7 @@ public struct PipelineConfig: Sendable {
     public var outputDirectory: String
     /// Largest share of quarantined records (0…1) a run may have and still exit 0.
     public var errorBudget: Double
-    /// Sections owned by the stages (`scoring`, `regions`, `history`, `limits`, `members`),
+    /// Sections owned by the stages (`scoring`, `participation`, `regions`, `history`, `report`, `limits`),
     /// kept as YAML text with their line so each stage decodes and validates its own.
     public var sections: [String: Section]
 
@@ -49,8 +49,8 @@ public struct PipelineConfig: Sendable {
     }
 
     /// Top-level keys the pipeline understands.
-    static let knownKeys: Set<String> = [
-        "sources", "committees", "output", "error_budget",
-        "taxonomy", "scoring", "regions", "members", "history", "limits",
-    ]
+    static let knownKeys: Set<String> = ["sources", "committees", "output", "error_budget"].union(sectionKeys)
+
+    /// Top-level keys whose contents a stage decodes and validates itself.
+    static let sectionKeys: Set<String> = ["scoring", "participation", "regions", "history", "report", "limits"]
 }
