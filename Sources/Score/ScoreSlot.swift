@@ -9,7 +9,9 @@ enum ScoreSlot {
     static let negatesSentence = characteristicCount + 1
     /// A cue that negates the rest of its sentence ("…, excluding mopeds").
     static let negatesRest = characteristicCount + 2
-    static let count = characteristicCount + 3
+    /// A title term that says the document is about trustworthiness as a whole.
+    static let focus = characteristicCount + 3
+    static let count = characteristicCount + 4
     /// Slots that carry a score.
     static let scoredCount = characteristicCount + 1
 

@@ -62,9 +62,11 @@ public struct Scorer: Sendable {
         for language in standard.otherTitles.keys.sorted() {
             if let other = standard.otherTitles[language], !other.isEmpty, other != standard.title { titles.append(other) }
         }
+        var hasFocus = false
         for (index, title) in titles.enumerated() where !title.isEmpty {
-            let found = fieldEvidence(title, field: .title, scale: index == 0 ? 1 : taxonomy.translatedTitleWeight,
-                                      scanner: &scanner)
+            let (found, focus) = fieldEvidence(title, field: .title, scale: index == 0 ? 1 : taxonomy.translatedTitleWeight,
+                                               scanner: &scanner)
+            if index == 0 { hasFocus = focus }
             for slot in 0..<ScoreSlot.scoredCount where found[slot].sum > best[slot].sum {
                 best[slot] = found[slot]
             }
@@ -80,7 +82,8 @@ public struct Scorer: Sendable {
             (.committee, standard.committees.joined(separator: "; ")),
         ]
         for (field, text) in others where !text.isEmpty {
-            let found = fieldEvidence(text, field: field, scale: 1, scanner: &scanner)
+            let scale = hasFocus && field != .committee ? taxonomy.focusMultiplier : 1
+            let (found, _) = fieldEvidence(text, field: field, scale: scale, scanner: &scanner)
             for slot in 0..<ScoreSlot.scoredCount where !found[slot].evidence.isEmpty {
                 raw[slot] += found[slot].sum
                 evidence.append(contentsOf: found[slot].evidence)
@@ -140,13 +143,16 @@ public struct Scorer: Sendable {
         return weights[field] ?? 0
     }
 
-    /// The evidence one field gives each scored slot.
+    /// The evidence one field gives each scored slot, and whether it holds a focus term.
     private func fieldEvidence(_ text: String, field: ScoredField, scale: Double, scanner: inout TokenScanner)
-        -> [(sum: Double, evidence: [Evidence])] {
+        -> ([(sum: Double, evidence: [Evidence])], Bool) {
         var result: [(sum: Double, evidence: [Evidence])] = Array(repeating: (0, []), count: ScoreSlot.scoredCount)
         var found = matcher.matches(in: text, scanner: &scanner)
-        guard !found.isEmpty else { return result }
+        guard !found.isEmpty else { return (result, false) }
         let negated = negatedScope(found, sentences: scanner.sentences)
+        let hasFocus = found.contains { match in
+            !negated.isNegated(match) && matcher.termWeights[Int(match.term)].contains { $0.slot == ScoreSlot.focus }
+        }
 
         // Longest first at each start, so that a contained match of the same slot is dropped.
         found.sort { $0.startPosition != $1.startPosition ? $0.startPosition < $1.startPosition : $0.endPosition > $1.endPosition }
@@ -167,7 +173,7 @@ public struct Scorer: Sendable {
                 }
             }
         }
-        guard !occurrences.isEmpty else { return result }
+        guard !occurrences.isEmpty else { return (result, hasFocus) }
         let utf8 = Array(text.utf8)
         for (key, seen) in occurrences.sorted(by: { $0.key < $1.key }) {
             let term = key / ScoreSlot.count, slot = key % ScoreSlot.count
@@ -195,7 +201,7 @@ public struct Scorer: Sendable {
             }
             result[slot].sum = sum
         }
-        return result
+        return (result, hasFocus)
     }
 
     /// Which sentences, and which parts of sentences, negation cues put out of scope.

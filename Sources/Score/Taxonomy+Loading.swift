@@ -145,7 +145,7 @@ private struct TaxonomyBuilder {
     }()
 
     mutating func build(_ root: YAMLCursor) throws -> Taxonomy {
-        let top = try root.entries(allowed: ["version", "scoring", "negation", "ai_relevance", "characteristics", "shared_terms"])
+        let top = try root.entries(allowed: ["version", "scoring", "negation", "focus", "ai_relevance", "characteristics", "shared_terms"])
         guard let scoringNode = top["scoring"] else { throw root.error("missing key 'scoring'") }
         guard let charactersNode = top["characteristics"] else { throw root.error("missing key 'characteristics'") }
         guard let aiNode = top["ai_relevance"] else { throw root.error("missing key 'ai_relevance'") }
@@ -233,6 +233,18 @@ private struct TaxonomyBuilder {
             }
         }
 
+        // focus terms
+        var focusMultiplier = 1.0
+        if let focus = top["focus"] {
+            let fields = try focus.entries(allowed: ["terms", "multiplier"])
+            focusMultiplier = try fields["multiplier"]?.number(in: 1...5) ?? 1
+            if let list = fields["terms"] {
+                for (index, text) in try list.strings().enumerated() {
+                    try addTerm(text, weights: [ScoreSlot.focus: 1], at: list.child("\(index)", list.node.sequence![index]))
+                }
+            }
+        }
+
         return Taxonomy(
             source: source,
             characteristics: Characteristic.allCases.map { infos[$0]! },
@@ -245,6 +257,7 @@ private struct TaxonomyBuilder {
             termDecay: termDecay,
             fieldCaps: fieldCaps,
             translatedTitleWeight: translatedTitleWeight,
+            focusMultiplier: focusMultiplier,
             terms: terms,
             classificationHints: hints.keys.sorted().map { ClassificationHint(code: $0, weights: hints[$0]!) })
     }

@@ -31,6 +31,10 @@ public struct Taxonomy: Sendable {
     /// Multiplier for titles in other languages than the main title: a translation can
     /// confirm, but its ambiguous words ("sécurité", "Sicherheit") must not outweigh it.
     public var translatedTitleWeight: Double
+    /// Multiplier for abstract and keyword evidence when the main title has a focus term
+    /// ("trustworthy", "trustworthiness"): a document about trustworthiness as a whole
+    /// covers each characteristic its abstract names, even briefly.
+    public var focusMultiplier: Double
 
     /// Every vocabulary term, characteristic, AI-relevance, shared and negation terms alike.
     var terms: [VocabularyTerm]
