@@ -1,0 +1,67 @@
+import LandscapeModel
+
+extension Evaluation {
+    /// The report `landscape evaluate` prints: per-characteristic table, micro and macro
+    /// averages, AI-relevance accuracy, unmatched gold ids, the worst errors with their
+    /// evidence. The last line is exactly `micro_f1=0.xxx`.
+    ///
+    /// - Parameter worst: how many errors to list.
+    public func render(worst: Int = 25) -> String {
+        var out = "Evaluation against \(goldFile): \(matched) of \(matched + unmatched.count) gold standards matched\n\n"
+        out += pad("characteristic", 27) + pad("precision", 10, right: true) + pad("recall", 8, right: true)
+            + pad("f1", 8, right: true) + pad("support", 9, right: true) + pad("tp", 5, right: true)
+            + pad("fp", 5, right: true) + pad("fn", 5, right: true) + "\n"
+        func row(_ name: String, _ counts: Counts) -> String {
+            pad(name, 27) + pad(decimal(counts.precision), 10, right: true) + pad(decimal(counts.recall), 8, right: true)
+                + pad(decimal(counts.f1), 8, right: true) + pad("\(counts.support)", 9, right: true)
+                + pad("\(counts.truePositives)", 5, right: true) + pad("\(counts.falsePositives)", 5, right: true)
+                + pad("\(counts.falseNegatives)", 5, right: true) + "\n"
+        }
+        for characteristic in Characteristic.allCases {
+            out += row(characteristic.id, perCharacteristic[characteristic] ?? Counts())
+        }
+        out += row("micro", micro)
+        out += pad("macro", 27) + pad(decimal(macroPrecision), 10, right: true) + pad(decimal(macroRecall), 8, right: true)
+            + pad(decimal(macroF1), 8, right: true) + "\n"
+        out += "\nai_relevance: accuracy \(decimal(aiAccuracy)) (\(aiCorrect)/\(matched)); precision \(decimal(aiRelevance.precision)), recall \(decimal(aiRelevance.recall)), f1 \(decimal(aiRelevance.f1))\n"
+
+        if !unmatched.isEmpty {
+            out += "\nUnmatched gold ids (not scored, not counted): \(unmatched.count)\n"
+            for label in unmatched { out += "  line \(label.line): \(label.id)\n" }
+        }
+
+        if !errors.isEmpty {
+            out += "\nWorst errors (\(min(worst, errors.count)) of \(errors.count)):\n"
+            for error in errors.prefix(worst) {
+                out += "  \(error.kind.rawValue) \(error.target) score \(decimal(error.score)) (threshold \(decimal(error.threshold)))  \(error.goldID) — \(error.title)\n"
+                if error.evidence.isEmpty {
+                    out += "      no evidence\n"
+                }
+                for item in error.evidence.prefix(6) {
+                    out += "      +\(decimal(item.weight)) \(item.field.rawValue): \"\(item.term)\" ← \"\(item.matched)\"\n"
+                }
+                if error.evidence.count > 6 { out += "      … \(error.evidence.count - 6) more\n" }
+            }
+        }
+        out += "\nmicro_f1=\(decimal(micro.f1))"
+        return out
+    }
+}
+
+/// A number with exactly three decimals, independent of locale (`0.875`, `1.000`).
+func decimal(_ value: Double, places: Int = 3) -> String {
+    guard value.isFinite else { return "nan" }
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let negative = value < 0
+    let scaled = Int((abs(value) * scale).rounded())
+    let divisor = Int(scale)
+    var fraction = String(scaled % divisor)
+    while fraction.count < places { fraction = "0" + fraction }
+    return (negative && scaled != 0 ? "-" : "") + "\(scaled / divisor)." + fraction
+}
+
+private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    let padding = String(repeating: " ", count: max(0, width - text.count))
+    return right ? padding + text : text + padding
+}

@@ -1,0 +1,158 @@
+/// The vocabulary compiled for matching: every term becomes a path of word ids in a trie
+/// whose edges live in one hash table, so a field is matched in a single pass over its
+/// words with one table lookup per word — never a regular expression per term.
+struct PhraseMatcher: Sendable {
+    /// A term found in a field.
+    struct Match {
+        var term: Int32
+        var startPosition: Int32
+        var endPosition: Int32
+        var sentence: Int32
+        var startByte: Int32
+        var endByte: Int32
+    }
+
+    /// A vocabulary word at a position of a field (a hyphenated pair also appears once more
+    /// as one word two positions wide).
+    private struct FieldWord {
+        var word: Int32
+        var position: Int32
+        var width: Int32
+        var sentence: Int32
+        var start: Int32
+        var end: Int32
+    }
+
+    let terms: [VocabularyTerm]
+    /// Per term: (slot, weight) pairs, flattened for the hot loop.
+    let termWeights: [[(slot: Int, weight: Double)]]
+    private var words = HashTable64(minimumCapacity: 1024)
+    private var wordBytes: [[UInt8]] = []
+    private var edges = HashTable64(minimumCapacity: 2048)
+    private var terminalTerm: [Int32] = [-1]
+
+    /// Compiles the terms. A term whose text holds no word is reported by the loader, and
+    /// skipped here.
+    init(terms: [VocabularyTerm]) {
+        self.terms = terms
+        self.termWeights = terms.map { term in term.weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+        var scanner = TokenScanner()
+        for (index, term) in terms.enumerated() {
+            for path in Self.paths(of: term.text, scanner: &scanner) {
+                var node: Int32 = 0
+                for stem in path {
+                    let word = internWord(stem)
+                    let key = Self.edgeKey(node, word)
+                    var child = edges.value(for: key)
+                    if child < 0 {
+                        child = Int32(terminalTerm.count)
+                        terminalTerm.append(-1)
+                        edges.set(child, for: key)
+                    }
+                    node = child
+                }
+                if node != 0 && terminalTerm[Int(node)] < 0 { terminalTerm[Int(node)] = Int32(index) }
+            }
+        }
+    }
+
+    /// The word sequences a term is matched by: its words, and for a phrase of two or
+    /// three words also the words written as one ("well-being", "well being", "wellbeing").
+    static func paths(of text: String, scanner: inout TokenScanner) -> [[[UInt8]]] {
+        var words: [[UInt8]] = []
+        scanner.scan(text) { event in words.append(Array(event.stem)) }
+        guard !words.isEmpty else { return [] }
+        var paths = [words]
+        if words.count >= 2 && words.count <= 3 {
+            let joined = String(text.unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "\u{2010}" && $0 != "\u{2011}" })
+            var single: [[UInt8]] = []
+            scanner.scan(joined) { event in single.append(Array(event.stem)) }
+            if single.count == 1 && single != words { paths.append(single) }
+        }
+        return paths
+    }
+
+    /// Stems of a text's words, as the matcher sees them (for tests and messages).
+    static func stems(of text: String) -> [String] {
+        var scanner = TokenScanner()
+        var result: [String] = []
+        scanner.scan(text) { event in result.append(String(decoding: event.stem, as: UTF8.self)) }
+        return result
+    }
+
+    @inline(__always) private static func edgeKey(_ node: Int32, _ word: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))
+    }
+
+    private mutating func internWord(_ stem: [UInt8]) -> Int32 {
+        let existing = stem.withUnsafeBufferPointer { wordID($0) }
+        if existing >= 0 { return existing }
+        let id = Int32(wordBytes.count)
+        wordBytes.append(stem)
+        stem.withUnsafeBufferPointer { words.set(id, for: wordHash($0)) }
+        return id
+    }
+
+    @inline(__always) private func wordID(_ stem: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let id = words.value(for: wordHash(stem))
+        guard id >= 0 else { return -1 }
+        // Guard against a hash collision with a word outside the vocabulary.
+        return wordBytes[Int(id)].withUnsafeBufferPointer { known in
+            known.count == stem.count && memcmpEqual(known, stem)
+        } ? id : -1
+    }
+
+    /// Every occurrence of every term in `text`, plus the shapes of its sentences.
+    func matches(in text: String, scanner: inout TokenScanner) -> [Match] {
+        var fieldWords: [FieldWord] = []
+        scanner.scan(text) { event in
+            if let compound = event.compoundStem {
+                let id = wordID(compound)
+                if id >= 0 {
+                    fieldWords.append(FieldWord(word: id, position: event.position - 1, width: 2, sentence: event.sentence,
+                                                start: event.compoundStart, end: event.end))
+                }
+            }
+            let id = wordID(event.stem)
+            if id >= 0 {
+                fieldWords.append(FieldWord(word: id, position: event.position, width: 1, sentence: event.sentence,
+                                            start: event.start, end: event.end))
+            }
+        }
+        guard !fieldWords.isEmpty else { return [] }
+        // The compound of (p, p+1) is appended before word p+1 but after word p: order by position.
+        var found: [Match] = []
+        fieldWords.withUnsafeBufferPointer { all in
+            for index in all.indices {
+                let first = all[index]
+                let node = edges.value(for: Self.edgeKey(0, first.word))
+                if node >= 0 { walk(all, from: index, node: node, first: first, last: first, into: &found) }
+            }
+        }
+        return found
+    }
+
+    private func walk(_ all: UnsafeBufferPointer<FieldWord>, from index: Int, node: Int32,
+                      first: FieldWord, last: FieldWord, into found: inout [Match]) {
+        let term = terminalTerm[Int(node)]
+        if term >= 0 {
+            found.append(Match(term: term, startPosition: first.position, endPosition: last.position + last.width,
+                               sentence: first.sentence, startByte: first.start, endByte: last.end))
+        }
+        let nextPosition = last.position + last.width
+        var k = index + 1
+        while k < all.count && all[k].position <= nextPosition {
+            let candidate = all[k]
+            if candidate.position == nextPosition {
+                let child = edges.value(for: Self.edgeKey(node, candidate.word))
+                if child >= 0 { walk(all, from: k, node: child, first: first, last: candidate, into: &found) }
+            }
+            k += 1
+        }
+    }
+}
+
+@inline(__always) private func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    for i in 0..<a.count where a[i] != b[i] { return false }
+    return true
+}

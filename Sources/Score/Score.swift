@@ -1,1 +1,0 @@
-// Score stage: see README.md "Architecture".

@@ -1,0 +1,49 @@
+/// The `scoring:` section of `Pipeline.yaml`. Every key is optional.
+///
+/// ```yaml
+/// scoring:
+///   taxonomy: Inputs/taxonomy.yaml   # relative to the config file's folder
+///   threshold: 0.5                   # default: the taxonomy's scoring.threshold
+///   ai_threshold: 0.5                # default: the taxonomy's scoring.ai_threshold
+/// ```
+public struct ScoringSettings: Decodable, Sendable, Hashable {
+    /// Path of the taxonomy file.
+    public var taxonomy: String
+    /// Overrides the taxonomy's characteristic threshold, in (0, 1).
+    public var threshold: Double?
+    /// Overrides the taxonomy's AI-relevance threshold, in (0, 1).
+    public var aiThreshold: Double?
+
+    public static let defaultTaxonomyPath = "Inputs/taxonomy.yaml"
+
+    public init(taxonomy: String = ScoringSettings.defaultTaxonomyPath, threshold: Double? = nil, aiThreshold: Double? = nil) {
+        self.taxonomy = taxonomy
+        self.threshold = threshold
+        self.aiThreshold = aiThreshold
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case taxonomy
+        case threshold
+        case aiThreshold = "ai_threshold"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        taxonomy = try container.decodeIfPresent(String.self, forKey: .taxonomy) ?? Self.defaultTaxonomyPath
+        threshold = try container.decodeIfPresent(Double.self, forKey: .threshold)
+        aiThreshold = try container.decodeIfPresent(Double.self, forKey: .aiThreshold)
+        for (key, value) in [(CodingKeys.threshold, threshold), (.aiThreshold, aiThreshold)] {
+            if let value, !(value > 0 && value < 1) {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container,
+                                                       debugDescription: "must be a number between 0 and 1 (exclusive), got \(value)")
+            }
+        }
+    }
+
+    /// The taxonomy path resolved against the folder of the config file.
+    public func taxonomyPath(relativeTo folder: String) -> String {
+        if taxonomy.hasPrefix("/") || folder.isEmpty { return taxonomy }
+        return folder.hasSuffix("/") ? folder + taxonomy : folder + "/" + taxonomy
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import Score
-
-@Test func moduleLoads() { #expect(Bool(true)) }
