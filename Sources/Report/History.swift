@@ -69,7 +69,24 @@ public final class History: Sendable {
         guard let previous = try lastRun() else {
             return HistoryComparison(previous: nil, changes: [])
         }
-        let before = try standards(of: previous)
+        // Only what changes are made of: no scores, columns read by position.
+        let before = try reading("cannot read the standards of run \(previous.id)") { db in
+            var snapshots: [StandardSnapshot] = []
+            snapshots.reserveCapacity(previous.standards)
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, undated_id, stage, status, characteristics FROM standard WHERE run = ?", arguments: [previous.sequence])
+            while let row = try rows.next() {
+                let id: String = row[0]
+                let stageText: String = row[2], statusText: String = row[3], list: String = row[4]
+                guard let stage = Stage(rawValue: stageText), let status = Status(rawValue: statusText) else {
+                    throw DatabaseError(message: "standard \(id) has an unknown stage \(stageText) or status \(statusText)")
+                }
+                snapshots.append(StandardSnapshot(
+                    id: id, undatedId: row[1], stage: stage, status: status,
+                    characteristics: list.split(separator: ";").compactMap { Characteristic(rawValue: String($0)) }
+                ))
+            }
+            return snapshots
+        }
         return HistoryComparison(previous: previous, changes: Change.between(previous: before, current: current))
     }
 
@@ -87,16 +104,22 @@ public final class History: Sendable {
                 )
                 let sequence = db.lastInsertedRowID
                 let statement = try db.makeStatement(sql: Self.insertStandardSQL)
+                var values: [DatabaseValue] = []
+                values.reserveCapacity(7 + Characteristic.allCases.count)
                 for snapshot in standards {
-                    var values: [(any DatabaseValueConvertible)?] = [
-                        sequence, snapshot.id, snapshot.undatedId, snapshot.stage.rawValue, snapshot.status.rawValue,
-                        Self.milli(snapshot.aiRelevance),
-                    ]
+                    values.removeAll(keepingCapacity: true)
+                    values.append(sequence.databaseValue)
+                    values.append(snapshot.id.databaseValue)
+                    values.append(snapshot.undatedId.databaseValue)
+                    values.append(snapshot.stage.rawValue.databaseValue)
+                    values.append(snapshot.status.rawValue.databaseValue)
+                    values.append(Self.milli(snapshot.aiRelevance).databaseValue)
                     for characteristic in Characteristic.allCases {
-                        values.append(Self.milli(snapshot.scores[characteristic] ?? 0))
+                        values.append(Self.milli(snapshot.scores[characteristic] ?? 0).databaseValue)
                     }
-                    values.append(snapshot.characteristicList)
-                    try statement.execute(arguments: StatementArguments(values))
+                    values.append(snapshot.characteristicList.databaseValue)
+                    statement.setUncheckedArguments(StatementArguments(values))
+                    try statement.execute()
                 }
                 try db.execute(
                     sql: "DELETE FROM run WHERE sequence NOT IN (SELECT sequence FROM run ORDER BY sequence DESC LIMIT ?)",

@@ -49,6 +49,24 @@ struct LandscapeFigures {
         }
     }
 
+    /// At most this many SDO columns; the least populated groups beyond it share the column `other`.
+    static let maximumColumns = 8
+    static let otherGroup = "other"
+
+    /// The heatmap's columns for these counts of AI-relevant standards per SDO group: the
+    /// always-shown groups and every populated one, preferred groups first, then by size.
+    static func columns(for counts: [String: Int]) -> [String] {
+        let shown = Set(counts.filter { $0.value > 0 }.map(\.key)).union(alwaysShown)
+        let ordered = shown.sorted { a, b in
+            let pa = preferredGroups.firstIndex(of: a) ?? Int.max, pb = preferredGroups.firstIndex(of: b) ?? Int.max
+            if pa != pb { return pa < pb }
+            let ca = counts[a] ?? 0, cb = counts[b] ?? 0
+            return ca != cb ? ca > cb : a < b
+        }
+        guard ordered.count > maximumColumns else { return ordered }
+        return Array(ordered.prefix(maximumColumns - 1)) + [otherGroup]
+    }
+
     init(_ input: ReportInput) {
         let characteristics = Characteristic.allCases
         let committeeByName = Dictionary(input.committees.map { ($0.committee, $0) }, uniquingKeysWith: { first, _ in first })
@@ -57,49 +75,38 @@ struct LandscapeFigures {
             for country in region.countries { regionOfCountry[country] = region.name }
         }
 
-        var groupIndex: [String: Int] = [:]
-        var groups: [String] = []
-        func index(of group: String) -> Int {
-            if let index = groupIndex[group] { return index }
-            groups.append(group)
-            groupIndex[group] = groups.count - 1
-            return groups.count - 1
-        }
-        for group in Self.preferredGroups where Self.alwaysShown.contains(group) { _ = index(of: group) }
+        let relevant = input.standards.filter(\.isAIRelevant)
+        let described = relevant.filter { !$0.score.characteristics.isEmpty }
+        var perGroup: [String: Int] = [:]
+        for scored in described { perGroup[Self.group(ofSDO: scored.standard.sdo), default: 0] += 1 }
+        let columns = Self.columns(for: perGroup)
+        let columnOfGroup = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($0.element, $0.offset) })
+        let otherColumn = columnOfGroup[Self.otherGroup]
 
-        var coverage: [Characteristic: [Tally]] = [:]
+        var coverage = Dictionary(uniqueKeysWithValues: characteristics.map { ($0, Array(repeating: Tally(), count: columns.count)) })
         var stages = Dictionary(uniqueKeysWithValues: characteristics.map { ($0, Array(repeating: 0, count: Stage.allCases.count)) })
         var totals = Dictionary(uniqueKeysWithValues: characteristics.map { ($0, Tally()) })
         var leadership = Dictionary(uniqueKeysWithValues: characteristics.map { ($0, Leadership()) })
         var candidates: [Characteristic: [ScoredStandard]] = [:]
-        var aiRelevant = 0
-        var withoutCharacteristic = 0
 
-        for scored in input.standards where scored.isAIRelevant {
-            aiRelevant += 1
+        for scored in described {
             let standard = scored.standard
-            if scored.score.characteristics.isEmpty { withoutCharacteristic += 1; continue }
-            let column = index(of: Self.group(ofSDO: standard.sdo))
-            let committee = committeeByName[standard.committee]
-            let country = committee?.secretariatCountry ?? ""
+            let column = columnOfGroup[Self.group(ofSDO: standard.sdo)] ?? otherColumn!
+            let country = committeeByName[standard.committee]?.secretariatCountry ?? ""
             for characteristic in scored.score.characteristics {
                 stages[characteristic]![standard.stage.ordinal] += 1
-                var tallies = coverage[characteristic] ?? []
-                while tallies.count <= column { tallies.append(Tally()) }
                 if standard.stage == .withdrawn || standard.status == .withdrawn {
-                    tallies[column].withdrawn += 1
+                    coverage[characteristic]![column].withdrawn += 1
                     totals[characteristic]!.withdrawn += 1
-                    coverage[characteristic] = tallies
                     continue
                 }
                 if standard.stage == .published {
-                    tallies[column].published += 1
+                    coverage[characteristic]![column].published += 1
                     totals[characteristic]!.published += 1
                 } else {
-                    tallies[column].inDevelopment += 1
+                    coverage[characteristic]![column].inDevelopment += 1
                     totals[characteristic]!.inDevelopment += 1
                 }
-                coverage[characteristic] = tallies
                 candidates[characteristic, default: []].append(scored)
                 if country.isEmpty {
                     leadership[characteristic]!.unknown += 1
@@ -111,20 +118,8 @@ struct LandscapeFigures {
             }
         }
 
-        // Order the columns: preferred groups first, then the rest alphabetically; drop empty extra groups.
-        let used = Set(coverage.values.flatMap { tallies in tallies.enumerated().filter { $0.element.current + $0.element.withdrawn > 0 }.map(\.offset) })
-        let order = groups.indices
-            .filter { Self.alwaysShown.contains(groups[$0]) || used.contains($0) }
-            .sorted { a, b in
-                let pa = Self.preferredGroups.firstIndex(of: groups[a]) ?? Int.max
-                let pb = Self.preferredGroups.firstIndex(of: groups[b]) ?? Int.max
-                return pa != pb ? pa < pb : groups[a] < groups[b]
-            }
-        sdoGroups = order.map { groups[$0] }
-        self.coverage = Dictionary(uniqueKeysWithValues: characteristics.map { characteristic in
-            let tallies = coverage[characteristic] ?? []
-            return (characteristic, order.map { $0 < tallies.count ? tallies[$0] : Tally() })
-        })
+        sdoGroups = columns
+        self.coverage = coverage
         self.stages = stages
         self.totals = totals
         self.leadership = leadership
@@ -139,7 +134,7 @@ struct LandscapeFigures {
             }.prefix(limit))
         }
         self.top = top
-        self.aiRelevant = aiRelevant
-        self.aiRelevantWithoutCharacteristic = withoutCharacteristic
+        self.aiRelevant = relevant.count
+        self.aiRelevantWithoutCharacteristic = relevant.count - described.count
     }
 }

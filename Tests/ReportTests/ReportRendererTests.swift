@@ -87,6 +87,22 @@ struct ReportRendererTests {
         #expect(figures.top[.safe]?.count == 4)
     }
 
+    @Test func manySDOsShareAnOtherColumn() {
+        let counts = ["ISO": 3, "IEEE": 2, "ISO/IEC/IEEE": 1, "ETSI": 1, "ISO/ASTM": 5, "ISO/SAE": 4, "ISO/CIE": 1, "CEN/CENELEC": 0]
+        #expect(LandscapeFigures.columns(for: counts) == ["ISO", "IEC", "ISO/IEC", "IEEE", "ISO/IEC/IEEE", "CEN/CENELEC", "ETSI", "other"])
+        #expect(LandscapeFigures.columns(for: ["ISO/ASTM": 5]) == ["ISO", "IEC", "ISO/IEC", "IEEE", "CEN/CENELEC", "ISO/ASTM"])
+        #expect(LandscapeFigures.group(ofSDO: "CEN/CLC") == "CEN/CENELEC")
+        #expect(LandscapeFigures.group(ofSDO: "CENELEC") == "CEN/CENELEC")
+
+        let standards = ["ISO", "IEC", "ISO/IEC", "IEEE", "ISO/IEC/IEEE", "CEN", "ETSI", "ISO/ASTM", "ISO/SAE"].enumerated().map { index, sdo in
+            ReportFixtures.standard("\(sdo) \(index):2024", sdo: sdo, stage: .published, committee: "", title: "T", characteristics: [.safe])
+        }
+        let figures = LandscapeFigures(ReportFixtures.input(standards: standards))
+        #expect(figures.sdoGroups.last == "other")
+        #expect(figures.coverage[.safe]?.last?.published == 2)
+        #expect(figures.coverage[.safe]?.map(\.published).reduce(0, +) == standards.count)
+    }
+
     @Test func gapsAreSentencesWithTheirNumbers() throws {
         let standards = [
             ReportFixtures.standard("ISO/IEC 1:2023", sdo: "ISO/IEC", stage: .published, committee: "ISO/IEC JTC 1/SC 42", title: "A", characteristics: [.safe]),
