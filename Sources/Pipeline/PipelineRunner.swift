@@ -93,7 +93,7 @@ public struct PipelineRunner: Sendable {
                 ]
             ),
             standards: analysis.scored,
-            characteristics: analysis.scorer!.taxonomy.characteristicInfo,
+            characteristics: analysis.scorer!.taxonomy.characteristics,
             committees: participation.committees,
             participation: participation.summary,
             regions: regionSettings.regions.map { ReportRegion(name: $0.name, countries: $0.countries) },
