@@ -60,3 +60,10 @@ public struct ParticipationWarning: Sendable, Hashable, CustomStringConvertible 
         }
     }
 }
+
+extension Sequence where Element == ParticipationWarning {
+    /// How many warnings of each kind, keyed by the kind's stable name (for the manifest).
+    public var countsByKind: [String: Int] {
+        reduce(into: [:]) { counts, warning in counts[warning.kind.rawValue, default: 0] += 1 }
+    }
+}
