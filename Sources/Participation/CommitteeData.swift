@@ -1,28 +1,6 @@
 import Foundation
 import LandscapeModel
 
-/// A committees file format (`format:` of a `committees:` entry in `Pipeline.yaml`).
-public enum CommitteeFormat: String, Sendable, Hashable, CaseIterable, Codable {
-    /// ISO Open Data `iso_technical_committees.jsonl`.
-    case isoOpenData = "iso-open-data"
-    /// The project's own YAML format (CEN, CENELEC, IEEE).
-    case landscapeCommittees = "landscape-committees"
-}
-
-/// One committees file to load.
-public struct CommitteeFile: Sendable, Hashable {
-    public var format: CommitteeFormat
-    public var url: URL
-    /// The path as the configuration matched it, used in messages and quarantine rows.
-    public var displayPath: String
-
-    public init(format: CommitteeFormat, url: URL, displayPath: String? = nil) {
-        self.format = format
-        self.url = url
-        self.displayPath = displayPath ?? url.path
-    }
-}
-
 /// Everything the participation measures need besides the standards: who sits
 /// on which committee, and which country each seat stands for.
 public struct CommitteeData: Sendable {
@@ -46,12 +24,21 @@ public struct CommitteeData: Sendable {
     /// file without its columns, or a `landscape-committees` file that fails
     /// validation; bad lines of ISO Open Data files and members files are
     /// warnings (with quarantine entries) and the rest loads.
-    public static func load(members memberFiles: [CommitteeFile.MembersFile], committees committeeFiles: [CommitteeFile]) throws -> CommitteeData {
+    public static func load(members memberFiles: [MembersFile], committees committeeFiles: [CommitteeFile]) throws -> CommitteeData {
         var members = MemberDirectory()
         var warnings: [ParticipationWarning] = []
         for file in memberFiles {
             let (loaded, found) = try MemberDirectory.loadMembers(contentsOf: file.url, displayPath: file.displayPath)
-            for body in loaded.all where members.body(body.acronym) == nil { members.add(body) }
+            for body in loaded.all {
+                if let known = members.body(body.acronym) {
+                    if known.country != body.country {
+                        warnings.append(ParticipationWarning(kind: .invalidMemberRecord, subject: body.acronym,
+                            message: "already mapped to \(known.country)\(known.origin.map { " at \($0)" } ?? ""); \(body.country) is ignored", location: body.origin))
+                    }
+                } else {
+                    members.add(body)
+                }
+            }
             warnings += found
         }
         var directory = CommitteeDirectory()
@@ -75,7 +62,7 @@ public struct CommitteeData: Sendable {
                 for body in contents.members {
                     if let known = members.body(body.acronym) {
                         if known.country != body.country {
-                            warnings.append(ParticipationWarning(kind: .unknownMember, subject: body.acronym,
+                            warnings.append(ParticipationWarning(kind: .invalidMemberRecord, subject: body.acronym,
                                 message: "already mapped to \(known.country)\(known.origin.map { " at \($0)" } ?? ""); \(body.country) is ignored", location: body.origin))
                         }
                     } else {
@@ -119,18 +106,5 @@ public struct CommitteeData: Sendable {
             }
         }
         return warnings
-    }
-}
-
-extension CommitteeFile {
-    /// A members file (acronym → country), in the layout of ISO's member list.
-    public struct MembersFile: Sendable, Hashable {
-        public var url: URL
-        public var displayPath: String
-
-        public init(url: URL, displayPath: String? = nil) {
-            self.url = url
-            self.displayPath = displayPath ?? url.path
-        }
     }
 }

@@ -41,35 +41,43 @@ public struct ParticipationAnalysis: Sendable {
             var standards = 0
             var aiStandards = 0
             var firstSeen: SourceLocation?
-            var spellings: Set<String> = []
         }
-        var cache: [String: [String: CommitteeFigures]] = [:]
-        var rows: [CommitteeKey: Row] = [:]
-        var figuresOfStandard: [CommitteeFigures?] = []
-        figuresOfStandard.reserveCapacity(standards.count)
+        var rowOfReference: [String: [String: Int]] = [:]   // committee as written → sdo → row (-1: none)
+        var rowOfKey: [CommitteeKey: Int] = [:]
+        var rows: [Row] = []
+        var rowOfStandard: [Int] = []
+        rowOfStandard.reserveCapacity(standards.count)
         for scored in standards {
-            let standard = scored.standard
-            let reference = standard.committee.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !reference.isEmpty else {
-                figuresOfStandard.append(nil)
-                continue
-            }
-            let figures: CommitteeFigures
-            if let cached = cache[reference]?[standard.sdo] {
-                figures = cached
+            let written = scored.standard.committee
+            let sdo = scored.standard.sdo
+            let slot: Int
+            if let known = rowOfReference[written]?[sdo] {
+                slot = known
             } else {
-                figures = self.figures(committee: reference, sdo: standard.sdo)
-                cache[reference, default: [:]][standard.sdo] = figures
+                let reference = written.trimmingCharacters(in: .whitespacesAndNewlines)
+                if reference.isEmpty {
+                    slot = -1
+                } else {
+                    let figures = self.figures(committee: reference, sdo: sdo)
+                    let key = CommitteeKey(figures.committee)
+                    if let existing = rowOfKey[key] {
+                        slot = existing
+                    } else {
+                        slot = rows.count
+                        rows.append(Row(figures: figures, firstSeen: scored.standard.origins.first))
+                        rowOfKey[key] = slot
+                    }
+                }
+                rowOfReference[written, default: [:]][sdo] = slot
             }
-            figuresOfStandard.append(figures)
-            let key = CommitteeKey(figures.committee)
-            rows[key, default: Row(figures: figures, firstSeen: standard.origins.first)].standards += 1
-            rows[key]!.spellings.insert(reference)
-            if scored.isAIRelevant { rows[key]!.aiStandards += 1 }
+            rowOfStandard.append(slot)
+            guard slot >= 0 else { continue }
+            rows[slot].standards += 1
+            if scored.isAIRelevant { rows[slot].aiStandards += 1 }
         }
 
         var warnings: [ParticipationWarning] = []
-        let ordered = rows.values.sorted { NaturalOrder.less($0.figures.committee, $1.figures.committee) }
+        let ordered = rows.sorted { NaturalOrder.less($0.figures.committee, $1.figures.committee) }
         let committees = ordered.map { row -> CommitteeParticipation in
             let figures = row.figures
             let eu = figures.membership(of: RegionSettings.eu)
@@ -103,24 +111,42 @@ public struct ParticipationAnalysis: Sendable {
                 regions: additional)
         }
 
-        let summary = summarize(standards, figures: figuresOfStandard)
+        let summary = summarize(standards, rows: rowOfStandard, figures: rows.map(\.figures))
         return ParticipationResult(committees: committees, summary: summary, warnings: warnings)
     }
 
-    private func summarize(_ standards: [ScoredStandard], figures: [CommitteeFigures?]) -> [CharacteristicParticipation] {
+    /// - Parameters:
+    ///   - rows: per standard, the index of its committee in `figures`, or -1 when it names none.
+    private func summarize(_ standards: [ScoredStandard], rows: [Int], figures: [CommitteeFigures]) -> [CharacteristicParticipation] {
         // Adoptions whose adopted text is itself among the standards count once, under the developer.
-        var known: Set<String> = []
+        // Only the (few) adopted ids matter: collect them, then see which are among the standards.
+        var adopted: Set<String> = []
         if settings.adoptions == .developingCommittee {
             for scored in standards {
-                known.insert(scored.standard.id)
-                known.insert(scored.standard.undatedId)
+                if let source = scored.standard.adoptedFrom, !source.isEmpty {
+                    adopted.insert(source)
+                    adopted.insert(undated(source))
+                }
+            }
+        }
+        var present: Set<String> = []
+        if !adopted.isEmpty {
+            for scored in standards {
+                if adopted.contains(scored.standard.id) { present.insert(scored.standard.id) }
+                if adopted.contains(scored.standard.undatedId) { present.insert(scored.standard.undatedId) }
             }
         }
         func countsOnce(_ standard: Standard) -> Bool {
-            guard settings.adoptions == .developingCommittee, let adopted = standard.adoptedFrom, !adopted.isEmpty else { return true }
-            return !(known.contains(adopted) || known.contains(undated(adopted)))
+            guard !present.isEmpty, let source = standard.adoptedFrom, !source.isEmpty else { return true }
+            return !(present.contains(source) || present.contains(undated(source)))
         }
 
+        /// One committee's contribution to a region's tally.
+        struct Seats {
+            var hasPMember: Bool
+            var share: Double
+            var holdsSecretariat: Bool
+        }
         struct Tally {
             var standards = 0
             var withPMember = 0
@@ -128,12 +154,20 @@ public struct ParticipationAnalysis: Sendable {
             var secretariats = 0
         }
         let regionNames = regions.regions.map(\.name)
-        var tallies = [[Tally]](repeating: [Tally](repeating: Tally(), count: regionNames.count), count: Characteristic.allCases.count)
+        let noSeats = regionNames.map { _ in Seats(hasPMember: false, share: 0, holdsSecretariat: false) }
+        let seatsOfRow = figures.map { figures in
+            regionNames.map { name in
+                let membership = figures.membership(of: name)
+                return Seats(hasPMember: membership.pMembers > 0, share: figures.pMemberShare(of: name), holdsSecretariat: membership.holdsSecretariat)
+            }
+        }
+        let characteristics = Characteristic.allCases
+        var tallies = [Tally](repeating: Tally(), count: characteristics.count * regionNames.count)
         for (position, scored) in standards.enumerated() where countsOnce(scored.standard) {
-            let characteristics = Set(scored.score.characteristics)
-            let figures = figures[position]
-            for characteristic in Characteristic.allCases {
-                let has = characteristics.contains(characteristic)
+            let seats = rows[position] >= 0 ? seatsOfRow[rows[position]] : noSeats
+            let own = scored.score.characteristics
+            for (ordinal, characteristic) in characteristics.enumerated() {
+                let has = own.contains(characteristic)
                 let included: Bool
                 switch settings.scope {
                 case .aiRelevant: included = scored.isAIRelevant && has
@@ -141,19 +175,18 @@ public struct ParticipationAnalysis: Sendable {
                 case .aiRelevantOrCharacteristic: included = scored.isAIRelevant || has
                 }
                 guard included else { continue }
-                for (index, name) in regionNames.enumerated() {
-                    tallies[characteristic.ordinal][index].standards += 1
-                    guard let figures else { continue }
-                    let seats = figures.membership(of: name)
-                    if seats.pMembers > 0 { tallies[characteristic.ordinal][index].withPMember += 1 }
-                    tallies[characteristic.ordinal][index].share += figures.pMemberShare(of: name)
-                    if seats.holdsSecretariat { tallies[characteristic.ordinal][index].secretariats += 1 }
+                for (index, seat) in seats.enumerated() {
+                    let slot = ordinal * regionNames.count + index
+                    tallies[slot].standards += 1
+                    tallies[slot].share += seat.share
+                    if seat.hasPMember { tallies[slot].withPMember += 1 }
+                    if seat.holdsSecretariat { tallies[slot].secretariats += 1 }
                 }
             }
         }
-        return Characteristic.allCases.flatMap { characteristic in
+        return characteristics.enumerated().flatMap { ordinal, characteristic in
             regionNames.enumerated().map { index, name in
-                let tally = tallies[characteristic.ordinal][index]
+                let tally = tallies[ordinal * regionNames.count + index]
                 let mean = tally.standards == 0 ? 0 : tally.share / Double(tally.standards)
                 return CharacteristicParticipation(
                     characteristic: characteristic, region: name, standards: tally.standards,

@@ -47,10 +47,23 @@ public struct ParticipationSettings: Sendable, Hashable, Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
+        // A misspelt key would otherwise be ignored and its default used without a word.
+        let keys = try decoder.container(keyedBy: AnyKey.self)
+        for key in keys.allKeys where CodingKeys(stringValue: key.stringValue) == nil {
+            throw DecodingError.dataCorruptedError(forKey: key, in: keys,
+                debugDescription: "unknown key '\(key.stringValue)' (expected adoptions, members, scope)")
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             members: try container.decodeIfPresent([String].self, forKey: .members) ?? Self.defaultMembers,
             scope: try container.decodeIfPresent(Scope.self, forKey: .scope) ?? .aiRelevant,
             adoptions: try container.decodeIfPresent(Adoptions.self, forKey: .adoptions) ?? .developingCommittee)
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

@@ -11,7 +11,8 @@ public struct ParticipationWarning: Sendable, Hashable, CustomStringConvertible 
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A committees-file record that could not be read; it is left out.
         case invalidCommitteeRecord = "invalid committee record"
-        /// A members-file row that could not be read; it is left out.
+        /// A members-file row (or `members:` entry) that cannot be read or contradicts an
+        /// earlier mapping of the same acronym; it is left out.
         case invalidMemberRecord = "invalid member record"
         /// A member mapping its source itself marks as uncertain; it is used.
         case uncertainMember = "uncertain member mapping"
@@ -58,5 +59,12 @@ public struct ParticipationWarning: Sendable, Hashable, CustomStringConvertible 
         default:
             return nil
         }
+    }
+}
+
+extension Sequence where Element == ParticipationWarning {
+    /// How many warnings of each kind, keyed by the kind's stable name (for the manifest).
+    public var countsByKind: [String: Int] {
+        reduce(into: [:]) { counts, warning in counts[warning.kind.rawValue, default: 0] += 1 }
     }
 }

@@ -53,6 +53,20 @@ import Testing
         #expect(unknown.map { $0.location?.line } == [7, 13])
     }
 
+    @Test func conflictingMemberMappingIsRejectedAndReported() throws {
+        let data = try load("""
+            version: 1
+            members:
+              - {acronym: DIN, country: AT}
+              - {acronym: DIN, country: DE}
+            committees: []
+            """)
+        #expect(data.members.country(of: "DIN") == "DE")
+        let rejected = data.warnings.filter { $0.kind == .invalidMemberRecord }
+        #expect(rejected.map { $0.location?.line } == [3])
+        #expect(rejected.first?.quarantineEntry?.reason.contains("already mapped to DE") == true)
+    }
+
     @Test func missingKeyNamesFileLineAndKey() {
         let found = problems("""
             version: 1

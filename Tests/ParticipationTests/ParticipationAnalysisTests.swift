@@ -186,3 +186,16 @@ import Testing
         #expect(analysis.figures(for: Self.standards[3].standard).lines.last == "membership: individuals and entities (no national members, no secretariat)")
     }
 }
+
+@Suite struct ParticipationWarningTests {
+    @Test func countsByKindUseStableNames() {
+        let warnings = [
+            ParticipationWarning(kind: .unknownCommittee, subject: "A", message: "m"),
+            ParticipationWarning(kind: .unknownCommittee, subject: "B", message: "m"),
+            ParticipationWarning(kind: .unknownMember, subject: "X", message: "m", location: .init(source: "s", file: "f.yaml", line: 3)),
+        ]
+        #expect(warnings.countsByKind == ["unknown committee": 2, "unknown member": 1])
+        #expect(warnings[2].description == "f.yaml:3: unknown member: X: m")
+        #expect(warnings[2].quarantineEntry == nil)
+    }
+}

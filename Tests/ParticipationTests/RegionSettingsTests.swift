@@ -40,5 +40,6 @@ import Yams
         let custom = try YAMLDecoder().decode(ParticipationSettings.self, from: "scope: characteristic\nadoptions: adopting-committee")
         #expect(custom.scope == .characteristic && custom.adoptions == .adoptingCommittee)
         #expect(throws: DecodingError.self) { try YAMLDecoder().decode(ParticipationSettings.self, from: "scope: everything") }
+        #expect(throws: DecodingError.self) { try YAMLDecoder().decode(ParticipationSettings.self, from: "scpoe: characteristic") }
     }
 }
