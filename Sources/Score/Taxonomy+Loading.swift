@@ -178,12 +178,13 @@ private struct TaxonomyBuilder {
             guard let characteristic = Characteristic(rawValue: id) else {
                 throw node.error("unknown characteristic id (expected one of: \(Characteristic.allCases.map(\.id).joined(separator: ", ")))")
             }
-            let fields = try node.entries(allowed: ["name", "definition", "nist", "hleg", "ai_act", "m593", "terms", "ics"])
+            let fields = try node.entries(allowed: ["name", "definition", "nist", "hleg", "ai_act", "m593", "terms", "ai_terms", "ics"])
             guard let name = fields["name"] else { throw node.error("missing key 'name'") }
             guard let definition = fields["definition"] else { throw node.error("missing key 'definition'") }
             guard let termsNode = fields["terms"] else { throw node.error("missing key 'terms' (the vocabulary)") }
             let slot = ScoreSlot.slot(characteristic)
             try addTerms(termsNode, slot: slot)
+            if let aiTerms = fields["ai_terms"] { try addTerms(aiTerms, slot: ScoreSlot.aiConditionalSlot(characteristic)) }
             if let ics = fields["ics"] { try addHints(ics, slot: slot) }
             let eu = try (fields["hleg"]?.strings() ?? []).map { "HLEG: \($0)" }
                 + (fields["ai_act"]?.strings() ?? []).map { "AI Act \($0)" }
