@@ -234,11 +234,11 @@ public struct Scorer: Sendable {
                 }
             }
         }
-        // "This document does not cover the following:" negates the list that follows.
+        // "This document does not cover the following:" negates the list items that follow.
         for sentence in scope.wholeSentences.union(scope.restFrom.keys).sorted() {
             var current = Int(sentence)
-            while current < sentences.count, sentences[current].endsWithColon,
-                  current + 1 < sentences.count, sentences[current + 1].isListItem {
+            guard current < sentences.count, sentences[current].endsWithColon else { continue }
+            while current + 1 < sentences.count, sentences[current + 1].isListItem {
                 current += 1
                 scope.wholeSentences.insert(Int32(current))
             }

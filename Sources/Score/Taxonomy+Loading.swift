@@ -52,15 +52,17 @@ private struct YAMLCursor {
     var node: Node
     var path: String
     var file: String
+    /// Line of the key that leads to the node (a mapping value may start on the next line).
+    var keyLine: Int? = nil
 
-    var line: Int? { node.mark?.line }
+    var line: Int? { keyLine ?? node.mark?.line }
 
     func error(_ reason: String) -> TaxonomyError {
         TaxonomyError(file: file, line: line, key: path, reason: reason)
     }
 
-    func child(_ key: String, _ node: Node) -> YAMLCursor {
-        YAMLCursor(node: node, path: path.isEmpty ? key : path + "." + key, file: file)
+    func child(_ key: String, _ node: Node, keyLine: Int? = nil) -> YAMLCursor {
+        YAMLCursor(node: node, path: path.isEmpty ? key : path + "." + key, file: file, keyLine: keyLine)
     }
 
     /// The entries of a mapping, in file order, with string keys.
@@ -76,7 +78,7 @@ private struct YAMLCursor {
                 throw child(key, keyNode).error("duplicate key (first at line \(earlier))")
             }
             seen[key] = keyNode.mark?.line ?? 0
-            let value = child(key, valueNode)
+            let value = child(key, valueNode, keyLine: keyNode.mark?.line)
             result.append((key, value))
         }
         return result
