@@ -16,23 +16,31 @@ import LandscapeModel
 /// ```
 ///
 /// `record` writes the run in a single transaction: a crash half-way leaves the store as it was.
-public final class History: Sendable {
+///
+/// Every operation opens the file afresh by its path. The pipeline publishes its outputs by
+/// exchanging the output directory with a staging one that the store is carried into, so a
+/// connection kept open from before publishing could write to a file that is no longer the
+/// published one.
+public struct History: Sendable {
     /// The store's file.
     public let location: URL
-    private let database: DatabaseQueue
 
-    /// Opens the store, creating it (and its folder) when absent, and migrates it to the current schema.
+    /// Opens the store, creating it (and its folder) when absent, and migrates it to the
+    /// current schema, so that a store that cannot be used fails the run before it writes anything.
     public init(at location: URL) throws(HistoryError) {
         self.location = location
         do {
             try FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(10)
-            database = try DatabaseQueue(path: location.path, configuration: configuration)
-            try Self.migrator.migrate(database)
+            try Self.migrator.migrate(open())
         } catch {
             throw HistoryError(location: location, action: "cannot open the history store", underlying: error)
         }
+    }
+
+    private func open() throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        return try DatabaseQueue(path: location.path, configuration: configuration)
     }
 
     // MARK: - Reading
@@ -97,7 +105,7 @@ public final class History: Sendable {
     public func record(_ run: RunIdentity, standards: [StandardSnapshot], keepRuns: Int) throws(HistoryError) {
         precondition(keepRuns >= 1, "keepRuns must be at least 1")
         do {
-            try database.write { db in
+            try open().write { db in
                 try db.execute(
                     sql: "INSERT INTO run (id, started_at, finished_at, tool_version, standards) VALUES (?, ?, ?, ?, ?)",
                     arguments: [run.id, run.startedAt, run.finishedAt, run.toolVersion, standards.count]
@@ -173,7 +181,7 @@ public final class History: Sendable {
 
     private func reading<T: Sendable>(_ action: String, _ body: @Sendable (Database) throws -> T) throws(HistoryError) -> T {
         do {
-            return try database.read(body)
+            return try open().read(body)
         } catch {
             throw HistoryError(location: location, action: action, underlying: error)
         }

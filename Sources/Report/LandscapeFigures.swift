@@ -1,6 +1,6 @@
 import LandscapeModel
 
-/// The numbers the report shows, computed in one pass over the standards.
+/// The numbers the report shows, computed from the AI-relevant standards in one pass.
 struct LandscapeFigures {
     /// AI-relevant standards with one characteristic, split by where they are in their life.
     struct Tally {
@@ -18,7 +18,6 @@ struct LandscapeFigures {
         var otherCountries: [String: Int] = [:]
         /// Standards whose committee has no known secretariat (IEEE, or no committee data).
         var unknown = 0
-        var others: Int { otherCountries.values.reduce(0, +) }
     }
 
     let sdoGroups: [String]
@@ -33,7 +32,7 @@ struct LandscapeFigures {
     let aiRelevant: Int
     let aiRelevantWithoutCharacteristic: Int
 
-    /// SDO groups in the order the report shows them; groups not listed here follow alphabetically.
+    /// SDO groups in the order the report shows them; other groups follow, largest first.
     static let preferredGroups = ["ISO", "IEC", "ISO/IEC", "IEEE", "ISO/IEC/IEEE", "CEN/CENELEC", "ETSI"]
     /// Groups shown even when they count nothing: an empty column is itself a finding.
     static let alwaysShown: Set<String> = ["ISO", "IEC", "ISO/IEC", "IEEE", "CEN/CENELEC"]

@@ -62,11 +62,11 @@ public struct RunFacts: Sendable {
     public var finishedAt: Date?
     public var toolVersion: String
     /// Every input file read, with its record count.
-    public var inputs: [InputFile]
+    public var inputs: [InputFileSummary]
     /// Count of items after each stage, in pipeline order (`records read`, `standards`, `AI-relevant`…).
     public var stageCounts: [StageCount]
 
-    public init(id: String, startedAt: Date, finishedAt: Date? = nil, toolVersion: String, inputs: [InputFile] = [], stageCounts: [StageCount] = []) {
+    public init(id: String, startedAt: Date, finishedAt: Date? = nil, toolVersion: String, inputs: [InputFileSummary] = [], stageCounts: [StageCount] = []) {
         self.id = id
         self.startedAt = startedAt
         self.finishedAt = finishedAt
@@ -77,7 +77,7 @@ public struct RunFacts: Sendable {
 }
 
 /// One input file and how many records it gave.
-public struct InputFile: Sendable, Hashable {
+public struct InputFileSummary: Sendable, Hashable {
     /// Configured source name (`iso`, `ieee`, `committees`…).
     public var source: String
     public var path: String

@@ -186,6 +186,16 @@ extension ReportRenderer.Context {
 
     func dataQuality(into html: inout HTMLText) {
         open("data-quality", into: &html)
+        let inputs = input.run.inputs
+        if !inputs.isEmpty {
+            let listed = inputs.sorted { ($0.source, $0.path) < ($1.source, $1.path) }.prefix(input.settings.listedInputs)
+            html.element("h3", "Input files")
+            html.raw("<div class=\"scroll\"><table>\n<caption>")
+            html.text(listed.count < inputs.count ? "Input files: the first \(listed.count) of \(grouped(inputs.count)) (all in manifest.json)" : "Input files and the records read from each")
+            html.raw("</caption>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Source</th><th scope=\"col\" class=\"num\">Records</th></tr></thead>\n<tbody>\n")
+            for file in listed { row(header: file.path, cells: [file.source, grouped(file.records)], numeric: [1], into: &html) }
+            html.raw("</tbody>\n</table></div>\n")
+        }
         let quarantine = input.quarantine
         let files = quarantine.filter { $0.scope == .file }.count
         html.element("h3", "Quarantine")

@@ -24,7 +24,7 @@ extension ReportRenderer.Context {
             html.text(label)
             html.raw("</span></li>")
         }
-        html.raw("</ul>\n<div class=\"columns\">\n<table>\n<caption>Run</caption>\n<tbody>\n")
+        html.raw("</ul>\n<div class=\"columns summary\">\n<table>\n<caption>Run</caption>\n<tbody>\n")
         var facts: [(String, String)] = [
             ("Run id", run.id),
             ("Started", ReportRenderer.timestamp(run.startedAt)),
@@ -47,24 +47,14 @@ extension ReportRenderer.Context {
             for count in run.stageCounts { row(header: count.stage, cells: [grouped(count.count)], numeric: [0], into: &html) }
             html.raw("</tbody>\n</table>\n")
         }
-        html.raw("</div>\n")
 
-        // Inputs: per source, and per file when there are few enough to read.
         let bySource = Dictionary(grouping: run.inputs, by: \.source)
-        let sources = bySource.keys.sorted()
-        html.raw("<div class=\"scroll\"><table>\n<caption>Inputs per source</caption>\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\" class=\"num\">Files</th><th scope=\"col\" class=\"num\">Records</th></tr></thead>\n<tbody>\n")
-        for source in sources {
+        html.raw("<table>\n<caption>Inputs per source</caption>\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\" class=\"num\">Files</th><th scope=\"col\" class=\"num\">Records</th></tr></thead>\n<tbody>\n")
+        for source in bySource.keys.sorted() {
             let files = bySource[source] ?? []
             row(header: source, cells: [grouped(files.count), grouped(files.reduce(0) { $0 + $1.records })], numeric: [0, 1], into: &html)
         }
-        html.raw("</tbody>\n</table></div>\n")
-        if !run.inputs.isEmpty, run.inputs.count <= 60 {
-            html.raw("<div class=\"scroll\"><table>\n<caption>Input files</caption>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Source</th><th scope=\"col\" class=\"num\">Records</th></tr></thead>\n<tbody>\n")
-            for file in run.inputs.sorted(by: { ($0.source, $0.path) < ($1.source, $1.path) }) {
-                row(header: file.path, cells: [file.source, grouped(file.records)], numeric: [1], into: &html)
-            }
-            html.raw("</tbody>\n</table></div>\n")
-        }
+        html.raw("</tbody>\n</table>\n</div>\n")
         close(into: &html)
     }
 

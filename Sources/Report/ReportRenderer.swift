@@ -112,6 +112,8 @@ public enum ReportRenderer {
     td ul { margin: 0; padding-left: 16px; }
     .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 0 28px; align-items: start; }
     table.matrix th { white-space: nowrap; }
+    .summary { grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); }
+    .summary table { width: 100%; }
     .gap-list li { margin: 4px 0; }
     .note { color: var(--muted); font-size: 0.9rem; }
     .crosswalk { display: grid; grid-template-columns: 1fr 1fr; gap: 0 24px; }

@@ -8,6 +8,7 @@
 ///   quarantine_examples: 3   # per reason
 ///   listed_changes: 100      # per kind of change
 ///   listed_merges: 25
+///   listed_inputs: 60
 /// ```
 public struct ReportSettings: Decodable, Sendable, Hashable {
     public var topStandards: Int
@@ -16,14 +17,16 @@ public struct ReportSettings: Decodable, Sendable, Hashable {
     public var quarantineExamples: Int
     public var listedChanges: Int
     public var listedMerges: Int
+    public var listedInputs: Int
 
-    public init(topStandards: Int = 10, topCommittees: Int = 25, fewPublished: Int = 3, quarantineExamples: Int = 3, listedChanges: Int = 100, listedMerges: Int = 25) {
+    public init(topStandards: Int = 10, topCommittees: Int = 25, fewPublished: Int = 3, quarantineExamples: Int = 3, listedChanges: Int = 100, listedMerges: Int = 25, listedInputs: Int = 60) {
         self.topStandards = topStandards
         self.topCommittees = topCommittees
         self.fewPublished = fewPublished
         self.quarantineExamples = quarantineExamples
         self.listedChanges = listedChanges
         self.listedMerges = listedMerges
+        self.listedInputs = listedInputs
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -33,6 +36,7 @@ public struct ReportSettings: Decodable, Sendable, Hashable {
         case quarantineExamples = "quarantine_examples"
         case listedChanges = "listed_changes"
         case listedMerges = "listed_merges"
+        case listedInputs = "listed_inputs"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,5 +55,6 @@ public struct ReportSettings: Decodable, Sendable, Hashable {
         quarantineExamples = try count(.quarantineExamples, defaults.quarantineExamples)
         listedChanges = try count(.listedChanges, defaults.listedChanges)
         listedMerges = try count(.listedMerges, defaults.listedMerges)
+        listedInputs = try count(.listedInputs, defaults.listedInputs)
     }
 }

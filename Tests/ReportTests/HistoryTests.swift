@@ -107,6 +107,28 @@ struct HistoryTests {
         #expect(try history.standards(of: try #require(try history.lastRun())).map(\.id) == ["ISO 1:2020"])
     }
 
+    @Test func recordingAfterTheOutputDirectoryWasSwappedWritesToThePublishedStore() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = FileManager.default
+        let outputs = root.appendingPathComponent("Outputs")
+        let location = outputs.appendingPathComponent("history.sqlite")
+        let history = try History(at: location)
+        try history.record(run(1), standards: [snapshot("ISO 1:2020", .enquiry)], keepRuns: 5)
+        _ = try history.compare([snapshot("ISO 1:2020", .published)])
+
+        // Publish the way the pipeline does: a staging folder carrying the store replaces the outputs.
+        let staging = root.appendingPathComponent(".Outputs.staging")
+        try files.createDirectory(at: staging, withIntermediateDirectories: true)
+        try files.copyItem(at: location, to: staging.appendingPathComponent("history.sqlite"))
+        try files.moveItem(at: outputs, to: root.appendingPathComponent(".Outputs.old"))
+        try files.moveItem(at: staging, to: outputs)
+        try files.removeItem(at: root.appendingPathComponent(".Outputs.old"))
+
+        try history.record(run(2), standards: [snapshot("ISO 1:2020", .published)], keepRuns: 5)
+        #expect(try History(at: location).runs().map(\.id) == ["run-2", "run-1"])
+    }
+
     @Test func settingsDecodeWithDefaultsAndRejectZeroRetention() throws {
         let decoder = JSONDecoder()
         let defaults = try decoder.decode(HistorySettings.self, from: Data("{}".utf8))

@@ -111,8 +111,8 @@ enum ReportFixtures {
                 ))
             }
         }
-        let inputs = (1...4).map { InputFile(source: "iso", path: "Inputs/iso/catalog-00\($0).xml.gz", records: 1200 + $0) }
-            + [InputFile(source: "ieee", path: "Inputs/ieee/ieee-idams.xml", records: 640)]
+        let inputs = (1...4).map { InputFileSummary(source: "iso", path: "Inputs/iso/catalog-00\($0).xml.gz", records: 1200 + $0) }
+            + [InputFileSummary(source: "ieee", path: "Inputs/ieee/ieee-idams.xml", records: 640)]
         return ReportInput(
             run: RunFacts(
                 id: "2026-11-26T02-00-00Z", startedAt: started, finishedAt: started.addingTimeInterval(42.5), toolVersion: "0.1.0",
