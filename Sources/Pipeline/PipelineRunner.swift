@@ -83,7 +83,7 @@ public struct PipelineRunner: Sendable {
         let report = ReportInput(
             run: RunFacts(
                 id: runId, startedAt: startedAt, finishedAt: finishedAt, toolVersion: Self.version,
-                inputs: analysis.catalogs.files.map { Report.InputFile(source: $0.source, path: $0.path, records: $0.records) },
+                inputs: analysis.catalogs.files.map { InputFileSummary(source: $0.source, path: $0.path, records: $0.records) },
                 stageCounts: [
                     StageCount(stage: "records read", count: counts.records),
                     StageCount(stage: "quarantined", count: counts.quarantined),

@@ -5,37 +5,34 @@ import LandscapeModel
 public enum CSVTables {
     /// `standards.csv`.
     public static func standards(_ standards: [ScoredStandard]) -> String {
-        var text = CSV.line(TableSchemas.standards.header)
-        text.reserveCapacity(standards.count * 400)
-        var fields: [String] = []
-        fields.reserveCapacity(TableSchemas.standards.columns.count)
+        var csv = CSV.Writer(capacity: 64 + standards.count * 400)
+        csv.row(TableSchemas.standards.header)
         for scored in standards {
             let standard = scored.standard
             let card = scored.score
-            fields.removeAll(keepingCapacity: true)
-            fields.append(standard.id)
-            fields.append(standard.undatedId)
-            fields.append(standard.sdo)
-            fields.append(standard.sources.first ?? "")
-            fields.append(standard.deliverableType.rawValue)
-            fields.append(standard.stage.rawValue)
-            fields.append(standard.stageCode)
-            fields.append(standard.status.rawValue)
-            fields.append(standard.committee)
-            fields.append(standard.title)
-            fields.append(standard.published)
-            fields.append(standard.ics.joined(separator: ";"))
-            fields.append(standard.adoptedFrom ?? "")
-            fields.append(decimal3(card.aiRelevance))
+            csv.field(standard.id)
+            csv.field(standard.undatedId)
+            csv.field(standard.sdo)
+            csv.field(standard.sources.first ?? "")
+            csv.field(standard.deliverableType.rawValue)
+            csv.field(standard.stage.rawValue)
+            csv.field(standard.stageCode)
+            csv.field(standard.status.rawValue)
+            csv.field(standard.committee)
+            csv.field(standard.title)
+            csv.field(standard.published)
+            csv.field(standard.ics.joined(separator: ";"))
+            csv.field(standard.adoptedFrom ?? "")
+            csv.decimal3(card.aiRelevance)
             for characteristic in Characteristic.allCases {
-                fields.append(decimal3(card.score(characteristic)))
+                csv.decimal3(card.score(characteristic))
             }
-            fields.append(card.characteristics.map(\.id).joined(separator: ";"))
-            fields.append(evidenceSummary(card))
-            fields.append(standard.sources.joined(separator: ";"))
-            text += CSV.line(fields)
+            csv.field(card.characteristics.map(\.id).joined(separator: ";"))
+            csv.field(evidenceSummary(card))
+            csv.field(standard.sources.joined(separator: ";"))
+            csv.endRow()
         }
-        return text
+        return csv.text
     }
 
     /// `quarantine.csv`.
