@@ -91,8 +91,9 @@ public enum CommitteeName {
         }
         guard !parts.isEmpty else { return nil }
         let org = orgs.joined(separator: "/")
-        // IEC writes "IEC TC 56"; joint technical committees "ISO/IEC JTC 1"; the rest "ISO/TC 1".
-        let separator = (org == "IEC" || parts[0].hasPrefix("JTC")) ? " " : "/"
+        // IEC writes "IEC TC 56", ISO and IEC's joint committee "ISO/IEC JTC 1";
+        // the rest "ISO/TC 1", "CEN/CLC/JTC 21".
+        let separator = (org == "IEC" || (orgs.contains("ISO") && orgs.contains("IEC") && parts[0].hasPrefix("JTC"))) ? " " : "/"
         return org + separator + parts.joined(separator: "/")
     }
 }
