@@ -32,13 +32,14 @@ struct IdamsAdapter: CatalogAdapter {
     private func readPublication(_ reader: XMLReader, _ names: XMLNameTable<Name>, line: Int) -> RawLayer {
         var layer = RawLayer(kind: .idamsPublication, line: line)
         var fields = IdamsFields()
-        defer {
+        func finished() -> RawLayer {
             if let family = fields.familyTitle ?? fields.articleTitle {
                 layer.titles = [RawTitle(language: "en", full: family)]
             }
             layer.ieee = fields
+            return layer
         }
-        guard !reader.isEmptyElement else { return layer }
+        guard !reader.isEmptyElement else { return finished() }
         let depth = reader.depth
         var articleDepth = Int.max
         while reader.read() {
@@ -87,7 +88,7 @@ struct IdamsAdapter: CatalogAdapter {
                 continue
             }
         }
-        return layer
+        return finished()
     }
 
     /// Reads `date/@datetype` with its `year`, `month` and `day`.

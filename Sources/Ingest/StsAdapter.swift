@@ -168,7 +168,11 @@ struct StsAdapter: CatalogAdapter {
             case .metaName: metaName = reader.collectText()
             case .metaValue:
                 let value = reader.collectText()
-                if metaName?.lowercased() == "stage" { layer.stageCode = value }
+                switch metaName?.lowercased() {
+                case "stage"?: layer.stageCode = value
+                case "status"?: layer.stageCode = layer.stageCode ?? value
+                default: break
+                }
             case .permissions, .body, .back:
                 reader.skipElement()
             default:

@@ -13,6 +13,8 @@ final class GzipInput {
     private let sink: ErrorSink
     private let started: Double
     private(set) var decompressedBytes = 0
+    /// Whether the end of the stream was reached.
+    private(set) var reachedEnd = false
 
     init(path: String, limits: XMLLimits, sink: ErrorSink) throws(XMLProblem) {
         self.limits = limits
@@ -61,6 +63,7 @@ final class GzipInput {
             return -1
         }
         if count == 0 {
+            reachedEnd = true
             // zlib reports a gzip stream cut short as an error after the last bytes.
             var code: Int32 = 0
             let message = gzerror(file, &code).map { String(cString: $0) } ?? "unexpected end"

@@ -219,7 +219,8 @@ public final class XMLReader {
     /// Collects the text inside the current element and leaves the reader on its end.
     ///
     /// Text and CDATA are concatenated; with `separatingChildren`, a newline goes
-    /// between child elements (paragraphs of an abstract). Entity references that
+    /// between direct child elements (paragraphs of an abstract), not around inline
+    /// markup deeper down. Entity references that
     /// could not be resolved are left out and reported as warnings.
     public func collectText(separatingChildren: Bool = false) -> String {
         guard kind == .elementStart, !isEmptyElement else { return "" }
@@ -233,7 +234,7 @@ public final class XMLReader {
                     _ = fail(.limit, "a text field longer than \(limits.maxTextBytes) bytes")
                     return ""
                 }
-            case .elementStart where separatingChildren:
+            case .elementStart where separatingChildren && depth == start + 1:
                 if let last = buffer.last, last != UInt8(ascii: "\n") { buffer.append(UInt8(ascii: "\n")) }
             case .entityReference:
                 sink.add(XMLProblem(kind: .warning, line: line, message: "entity '\(entityName)' is not defined (its DTD is never loaded); left out"))
@@ -269,10 +270,10 @@ public final class XMLReader {
     /// ``read()``: libxml2 can end "successfully" after a fatal error.
     public var failure: XMLProblem? {
         guard var failure = sink.failure else { return nil }
-        // libxml2 2.9 says "Extra content at the end of the document" when a stream
-        // stops inside the root element; say what it means.
-        if failure.kind == .malformed, !rootClosed, failure.message.hasPrefix("Extra content at the end") {
-            failure.message = "the document ends before its root element is closed (truncated)"
+        // A stream that stops inside the root element gets libxml2 messages such as
+        // "Extra content at the end of the document" or "expected '>'": say what it means.
+        if failure.kind == .malformed, !rootClosed, input.reachedEnd, !failure.message.hasPrefix("gzip") {
+            failure.message = "truncated: the document ends before its root element is closed (libxml2: \(failure.message))"
         }
         return failure
     }
