@@ -9,7 +9,8 @@
 /// 2. verb forms: `-ied` → `-y`, `-ing` and `-ed` dropped when at least four letters
 ///    remain, then a doubled final consonant other than l, s, z is undoubled
 ///    (embedded → embed);
-/// 3. a final `e` is dropped (secure/secured, biases/bias, include/included);
+/// 3. a final `e` is dropped from words of five letters or more (secure/secured,
+///    biases/bias, include/included);
 /// 4. British spellings: `-isation` → `-ization`, a final `-is` left by rules 2–3 → `-iz`
 ///    (anonymised/anonymized), `-our` → `-or` (behaviour/behavior).
 ///
@@ -58,8 +59,8 @@ enum WordStemmer {
             n -= 1
         }
 
-        // 3. Final e.
-        if n > 3 && word[n - 1] == e {
+        // 3. Final e (not in four-letter words: "safe" must not meet the acronym "SAF").
+        if n > 4 && word[n - 1] == e {
             n -= 1; strippedSuffix = true
         }
 
