@@ -28,7 +28,8 @@ struct SentenceShape {
 ///
 /// What it knows about catalog text: abstracts carry escaped HTML (`<p class="…">`,
 /// `<br />`, `<!-- [if …] -->`) and entities (`&amp;`, `&rsquo;`) — tags and entities are
-/// skipped, block tags end a sentence; `;` separates list entries and keywords, so no
+/// skipped, block tags and line breaks (paragraphs) end a sentence; `;` separates list
+/// entries and keywords, so no
 /// phrase matches across it; a hyphen between two words also offers the two as one word.
 final class TokenScanner {
     /// Words longer than this are not vocabulary words (chemical names, URLs, base64).
@@ -195,7 +196,10 @@ final class TokenScanner {
                 case UInt8(ascii: "*"):
                     if sentenceStartPending { current.isListItem = true }
                     previousWasJoinable = false
-                case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                case UInt8(ascii: "\n"):
+                    // Normalized abstracts keep paragraphs as line breaks.
+                    breakSentence()
+                case UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
                     previousWasJoinable = false
                 case UInt8(ascii: "<"):
                     if let (end, isBlock) = Self.tag(bytes, at: index) {
