@@ -3,7 +3,7 @@ import LandscapeModel
 extension Evaluation {
     /// The report `landscape evaluate` prints: per-characteristic table, micro and macro
     /// averages, AI-relevance accuracy, unmatched gold ids, the worst errors with their
-    /// evidence. The last line is exactly `micro_f1=0.xxx`.
+    /// evidence. The last line is exactly `micro_f1=0.xxx` (followed by a line break).
     ///
     /// - Parameter worst: how many errors to list.
     public func render(worst: Int = 25) -> String {
@@ -43,7 +43,7 @@ extension Evaluation {
                 if error.evidence.count > 6 { out += "      … \(error.evidence.count - 6) more\n" }
             }
         }
-        out += "\nmicro_f1=\(decimal(micro.f1))"
+        out += "\nmicro_f1=\(decimal(micro.f1))\n"
         return out
     }
 }

@@ -1,7 +1,7 @@
 /// The vocabulary compiled for matching: every term becomes a path of word ids in a trie
 /// whose edges live in one hash table, so a field is matched in a single pass over its
 /// words with one table lookup per word — never a regular expression per term.
-struct PhraseMatcher: Sendable {
+final class PhraseMatcher: Sendable {
     /// A term found in a field.
     struct Match {
         var term: Int32
@@ -26,22 +26,38 @@ struct PhraseMatcher: Sendable {
     let terms: [VocabularyTerm]
     /// Per term: (slot, weight) pairs, flattened for the hot loop.
     let termWeights: [[(slot: Int, weight: Double)]]
-    private var words = HashTable64(minimumCapacity: 1024)
-    private var wordBytes: [[UInt8]] = []
-    private var edges = HashTable64(minimumCapacity: 2048)
-    private var terminalTerm: [Int32] = [-1]
+    private let words: HashTable64
+    private let wordBytes: [[UInt8]]
+    private let edges: HashTable64
+    private let terminalTerm: [Int32]
 
     /// Compiles the terms. A term whose text holds no word is reported by the loader, and
     /// skipped here.
     init(terms: [VocabularyTerm]) {
         self.terms = terms
         self.termWeights = terms.map { term in term.weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
-        var scanner = TokenScanner()
+        var words = HashTable64(minimumCapacity: 1024)
+        var wordBytes: [[UInt8]] = []
+        var edges = HashTable64(minimumCapacity: 2048)
+        var terminalTerm: [Int32] = [-1]
+        func intern(_ stem: [UInt8]) -> Int32 {
+            let hash = stem.withUnsafeBufferPointer { wordHash($0) }
+            let existing = words.value(for: hash)
+            if existing >= 0 {
+                precondition(wordBytes[Int(existing)] == stem, "word hash collision inside the vocabulary")
+                return existing
+            }
+            let id = Int32(wordBytes.count)
+            wordBytes.append(stem)
+            words.set(id, for: hash)
+            return id
+        }
+        let scanner = TokenScanner()
         for (index, term) in terms.enumerated() {
-            for path in Self.paths(of: term.text, scanner: &scanner) {
+            for path in Self.paths(of: term.text, scanner: scanner) {
                 var node: Int32 = 0
                 for stem in path {
-                    let word = internWord(stem)
+                    let word = intern(stem)
                     let key = Self.edgeKey(node, word)
                     var child = edges.value(for: key)
                     if child < 0 {
@@ -54,11 +70,15 @@ struct PhraseMatcher: Sendable {
                 if node != 0 && terminalTerm[Int(node)] < 0 { terminalTerm[Int(node)] = Int32(index) }
             }
         }
+        self.words = words
+        self.wordBytes = wordBytes
+        self.edges = edges
+        self.terminalTerm = terminalTerm
     }
 
     /// The word sequences a term is matched by: its words, and for a phrase of two or
     /// three words also the words written as one ("well-being", "well being", "wellbeing").
-    static func paths(of text: String, scanner: inout TokenScanner) -> [[[UInt8]]] {
+    static func paths(of text: String, scanner: TokenScanner) -> [[[UInt8]]] {
         var words: [[UInt8]] = []
         scanner.scan(text) { event in words.append(Array(event.stem)) }
         guard !words.isEmpty else { return [] }
@@ -74,7 +94,7 @@ struct PhraseMatcher: Sendable {
 
     /// Stems of a text's words, as the matcher sees them (for tests and messages).
     static func stems(of text: String) -> [String] {
-        var scanner = TokenScanner()
+        let scanner = TokenScanner()
         var result: [String] = []
         scanner.scan(text) { event in result.append(String(decoding: event.stem, as: UTF8.self)) }
         return result
@@ -82,15 +102,6 @@ struct PhraseMatcher: Sendable {
 
     @inline(__always) private static func edgeKey(_ node: Int32, _ word: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))
-    }
-
-    private mutating func internWord(_ stem: [UInt8]) -> Int32 {
-        let existing = stem.withUnsafeBufferPointer { wordID($0) }
-        if existing >= 0 { return existing }
-        let id = Int32(wordBytes.count)
-        wordBytes.append(stem)
-        stem.withUnsafeBufferPointer { words.set(id, for: wordHash($0)) }
-        return id
     }
 
     @inline(__always) private func wordID(_ stem: UnsafeBufferPointer<UInt8>) -> Int32 {
@@ -103,7 +114,7 @@ struct PhraseMatcher: Sendable {
     }
 
     /// Every occurrence of every term in `text`, plus the shapes of its sentences.
-    func matches(in text: String, scanner: inout TokenScanner) -> [Match] {
+    func matches(in text: String, scanner: TokenScanner) -> [Match] {
         var fieldWords: [FieldWord] = []
         scanner.scan(text) { event in
             if let compound = event.compoundStem {

@@ -52,87 +52,63 @@ public struct Scorer: Sendable {
 
     /// Every score of one standard, with the evidence behind each.
     public func score(_ standard: Standard) -> ScoreCard {
-        var scanner = TokenScanner()
-        var evidence: [Evidence] = []
+        let scanner = TokenScanner()
         var raw = [Double](repeating: 0, count: ScoreSlot.evidenceCount)
+        var items: [SlotEvidence] = []
 
-        // Title: the language with the most evidence per slot.
-        var best: [(sum: Double, evidence: [Evidence])] = Array(repeating: (0, []), count: ScoreSlot.evidenceCount)
-        var titles = [standard.title]
-        for language in standard.otherTitles.keys.sorted() {
-            if let other = standard.otherTitles[language], !other.isEmpty, other != standard.title { titles.append(other) }
-        }
+        // Title: per slot, the language that gives the most evidence.
         var hasFocus = false
-        for (index, title) in titles.enumerated() where !title.isEmpty {
-            let (found, focus) = fieldEvidence(title, field: .title, scale: index == 0 ? 1 : taxonomy.translatedTitleWeight,
-                                               scanner: &scanner)
-            if index == 0 { hasFocus = focus }
-            for slot in 0..<ScoreSlot.evidenceCount where found[slot].sum > best[slot].sum {
-                best[slot] = found[slot]
+        var titleItems: [SlotEvidence] = []
+        var titleIndex = 0
+        func scoreTitle(_ title: String) {
+            defer { titleIndex += 1 }
+            guard !title.isEmpty else { return }
+            var candidate: [SlotEvidence] = []
+            let focus = collect(title, field: .title, scale: titleIndex == 0 ? 1 : taxonomy.translatedTitleWeight,
+                                scanner: scanner, into: &candidate)
+            if titleIndex == 0 { hasFocus = focus }
+            if candidate.isEmpty { return }
+            if titleItems.isEmpty { titleItems = candidate; return }
+            let better = Set(candidate.map(\.slot)).filter { slot in
+                candidate.reduce(0) { $1.slot == slot ? $0 + $1.evidence.weight : $0 }
+                    > titleItems.reduce(0) { $1.slot == slot ? $0 + $1.evidence.weight : $0 }
+            }
+            if better.isEmpty { return }
+            titleItems.removeAll { better.contains($0.slot) }
+            titleItems.append(contentsOf: candidate.filter { better.contains($0.slot) })
+        }
+        scoreTitle(standard.title)
+        if !standard.otherTitles.isEmpty {
+            for language in standard.otherTitles.keys.sorted() {
+                if let other = standard.otherTitles[language], other != standard.title { scoreTitle(other) }
             }
         }
-        var conditionalEvidence: [Evidence] = []
-        for slot in 0..<ScoreSlot.evidenceCount {
-            raw[slot] += best[slot].sum
-            if slot >= ScoreSlot.firstAIConditional {
-                conditionalEvidence.append(contentsOf: best[slot].evidence)
-            } else {
-                evidence.append(contentsOf: best[slot].evidence)
-            }
-        }
+        items.append(contentsOf: titleItems)
 
-        let others: [(ScoredField, String)] = [
-            (.keywords, standard.keywords.joined(separator: "; ")),
-            (.abstract, standard.abstract),
-            (.committee, standard.committees.joined(separator: "; ")),
-        ]
-        for (field, text) in others where !text.isEmpty {
-            let scale = hasFocus && field != .committee ? taxonomy.focusMultiplier : 1
-            let (found, _) = fieldEvidence(text, field: field, scale: scale, scanner: &scanner)
-            for slot in 0..<ScoreSlot.evidenceCount where !found[slot].evidence.isEmpty {
-                raw[slot] += found[slot].sum
-                if slot >= ScoreSlot.firstAIConditional {
-                    conditionalEvidence.append(contentsOf: found[slot].evidence)
-                } else {
-                    evidence.append(contentsOf: found[slot].evidence)
-                }
-            }
+        let scale = hasFocus ? taxonomy.focusMultiplier : 1
+        if !standard.keywords.isEmpty {
+            collect(standard.keywords.joined(separator: "; "), field: .keywords, scale: scale, scanner: scanner, into: &items)
         }
+        if !standard.abstract.isEmpty {
+            collect(standard.abstract, field: .abstract, scale: scale, scanner: scanner, into: &items)
+        }
+        if !standard.committees.isEmpty {
+            collect(standard.committees.joined(separator: "; "), field: .committee, scale: 1, scanner: scanner, into: &items)
+        }
+        if !standard.ics.isEmpty { classify(standard.ics, into: &items) }
 
-        var classification = [Double](repeating: 0, count: ScoreSlot.evidenceCount)
-        var classificationEvidence: [Evidence] = []
-        for code in standard.ics {
-            for hint in taxonomy.classificationHints where code == hint.code || code.hasPrefix(hint.code + ".") {
-                for (slot, weight) in hint.weights.sorted(by: { $0.key < $1.key }) where weight > 0 {
-                    let contribution = weight * fieldWeight(.ics, slot: slot)
-                    classification[slot] += contribution
-                    classificationEvidence.append(Evidence(target: ScoreSlot.target(slot), term: hint.code, matched: code,
-                                                           field: .ics, weight: contribution))
-                }
-            }
-        }
-        if let cap = taxonomy.fieldCaps[.ics] {
-            for slot in classification.indices where classification[slot] > cap {
-                let factor = cap / classification[slot]
-                classification[slot] = cap
-                for index in classificationEvidence.indices where classificationEvidence[index].target == ScoreSlot.target(slot) {
-                    classificationEvidence[index].weight *= factor
-                }
-            }
-        }
-        for slot in classification.indices { raw[slot] += classification[slot] }
-        evidence.append(contentsOf: classificationEvidence)
+        for item in items { raw[item.slot] += item.evidence.weight }
 
         // Terms that count only for AI-relevant standards.
         let isAI = squash(raw[ScoreSlot.aiRelevance]) >= aiThreshold
-        for characteristic in Characteristic.allCases {
-            let conditional = ScoreSlot.aiConditionalSlot(characteristic)
-            if isAI { raw[ScoreSlot.slot(characteristic)] += raw[conditional] }
-            raw[conditional] = 0
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(items.count)
+        for item in items where isAI || item.slot < ScoreSlot.firstAIConditional {
+            raw[ScoreSlot.scoredSlot(item.slot)] += item.slot >= ScoreSlot.firstAIConditional ? item.evidence.weight : 0
+            evidence.append(item.evidence)
         }
-        if isAI { evidence.append(contentsOf: conditionalEvidence) }
 
-        var scores: [Characteristic: Double] = [:]
+        var scores: [Characteristic: Double] = Dictionary(minimumCapacity: Characteristic.allCases.count)
         var passing: [Characteristic] = []
         for characteristic in Characteristic.allCases {
             let value = squash(raw[ScoreSlot.slot(characteristic)])
@@ -140,7 +116,7 @@ public struct Scorer: Sendable {
             if value >= threshold { passing.append(characteristic) }
         }
         evidence.sort { lhs, rhs in
-            lhs.target == rhs.target ? lhs.weight > rhs.weight : slotOrder(lhs.target) < slotOrder(rhs.target)
+            lhs.target == rhs.target ? lhs.weight > rhs.weight : Self.slotOrder(lhs.target) < Self.slotOrder(rhs.target)
         }
         return ScoreCard(aiRelevance: squash(raw[ScoreSlot.aiRelevance]), scores: scores,
                          characteristics: passing, evidence: evidence)
@@ -149,7 +125,7 @@ public struct Scorer: Sendable {
     /// Maps raw evidence to [0, 1).
     func squash(_ raw: Double) -> Double { raw <= 0 ? 0 : 1 - exp(-raw / taxonomy.saturation) }
 
-    private func slotOrder(_ target: ScoreTarget) -> Int {
+    private static func slotOrder(_ target: ScoreTarget) -> Int {
         switch target {
         case .aiRelevance: -1
         case .characteristic(let c): c.ordinal
@@ -161,65 +137,90 @@ public struct Scorer: Sendable {
         return weights[field] ?? 0
     }
 
-    /// The evidence one field gives each scored slot, and whether it holds a focus term.
-    private func fieldEvidence(_ text: String, field: ScoredField, scale: Double, scanner: inout TokenScanner)
-        -> ([(sum: Double, evidence: [Evidence])], Bool) {
-        var result: [(sum: Double, evidence: [Evidence])] = Array(repeating: (0, []), count: ScoreSlot.evidenceCount)
-        var found = matcher.matches(in: text, scanner: &scanner)
-        guard !found.isEmpty else { return (result, false) }
+    /// ICS evidence: every hint whose code is the standard's code or a parent of it.
+    private func classify(_ codes: [String], into items: inout [SlotEvidence]) {
+        var found: [SlotEvidence] = []
+        for code in codes {
+            for hint in taxonomy.classificationHints where code == hint.code || code.hasPrefix(hint.code + ".") {
+                for (slot, weight) in hint.weights.sorted(by: { $0.key < $1.key }) where weight > 0 {
+                    found.append(SlotEvidence(slot: slot, evidence: Evidence(
+                        target: ScoreSlot.target(slot), term: hint.code, matched: code,
+                        field: .ics, weight: weight * fieldWeight(.ics, slot: slot))))
+                }
+            }
+        }
+        guard !found.isEmpty else { return }
+        capped(&found, field: .ics)
+        items.append(contentsOf: found)
+    }
+
+    /// Applies the field's cap per slot.
+    private func capped(_ found: inout [SlotEvidence], field: ScoredField) {
+        guard let cap = taxonomy.fieldCaps[field] else { return }
+        var sums = [Double](repeating: 0, count: ScoreSlot.evidenceCount)
+        for item in found { sums[item.slot] += item.evidence.weight }
+        for index in found.indices where sums[found[index].slot] > cap {
+            found[index].evidence.weight *= cap / sums[found[index].slot]
+        }
+    }
+
+    /// The evidence one field gives, appended to `items`; returns whether the field holds a
+    /// focus term.
+    @discardableResult
+    private func collect(_ text: String, field: ScoredField, scale: Double, scanner: TokenScanner,
+                         into items: inout [SlotEvidence]) -> Bool {
+        var found = matcher.matches(in: text, scanner: scanner)
+        guard !found.isEmpty else { return false }
         let negated = negatedScope(found, sentences: scanner.sentences)
-        let hasFocus = found.contains { match in
-            !negated.isNegated(match) && matcher.termWeights[Int(match.term)].contains { $0.slot == ScoreSlot.focus }
+        var hasFocus = false
+        for match in found where !negated.isNegated(match) {
+            for (slot, _) in matcher.termWeights[Int(match.term)] where slot == ScoreSlot.focus { hasFocus = true }
         }
 
         // Longest first at each start, so that a contained match of the same slot is dropped.
         found.sort { $0.startPosition != $1.startPosition ? $0.startPosition < $1.startPosition : $0.endPosition > $1.endPosition }
         var coveredUntil = [Int32](repeating: -1, count: ScoreSlot.count)
-        // (term, slot) → occurrences and the first match
-        var occurrences: [Int: (count: Int, first: PhraseMatcher.Match)] = [:]
+        // (term, slot) → occurrences and the first match; few per field, so a list.
+        var occurrences: [(term: Int, slot: Int, weight: Double, count: Int, first: PhraseMatcher.Match)] = []
         for match in found {
             let isNegated = negated.isNegated(match)
             for (slot, weight) in matcher.termWeights[Int(match.term)] where slot < ScoreSlot.evidenceCount {
                 if match.endPosition <= coveredUntil[slot] { continue }
                 coveredUntil[slot] = max(coveredUntil[slot], match.endPosition)
                 guard weight > 0, !isNegated else { continue }
-                let key = Int(match.term) * ScoreSlot.count + slot
-                if let seen = occurrences[key] {
-                    occurrences[key] = (seen.count + 1, seen.first)
+                if let index = occurrences.firstIndex(where: { $0.term == Int(match.term) && $0.slot == slot }) {
+                    occurrences[index].count += 1
                 } else {
-                    occurrences[key] = (1, match)
+                    occurrences.append((Int(match.term), slot, weight, 1, match))
                 }
             }
         }
-        guard !occurrences.isEmpty else { return (result, hasFocus) }
-        let utf8 = Array(text.utf8)
-        for (key, seen) in occurrences.sorted(by: { $0.key < $1.key }) {
-            let term = key / ScoreSlot.count, slot = key % ScoreSlot.count
-            let weight = matcher.termWeights[term].first { $0.slot == slot }?.weight ?? 0
-            let repeats = Double(min(seen.count, 3) - 1)
-            let contribution = weight * fieldWeight(field, slot: slot) * scale * (1 + taxonomy.repeatBonus * repeats)
+        guard !occurrences.isEmpty else { return hasFocus }
+
+        // Per slot: strongest term first, each further one `termDecay` times the previous.
+        var fieldItems: [SlotEvidence] = []
+        let utf8 = text.utf8
+        for occurrence in occurrences {
+            let repeats = Double(min(occurrence.count, 3) - 1)
+            let contribution = occurrence.weight * fieldWeight(field, slot: occurrence.slot) * scale
+                * (1 + taxonomy.repeatBonus * repeats)
             guard contribution > 0 else { continue }
-            let matchedText = String(decoding: utf8[Int(seen.first.startByte)..<Int(seen.first.endByte)], as: UTF8.self)
-            result[slot].evidence.append(Evidence(target: ScoreSlot.target(slot), term: matcher.terms[term].text,
-                                                  matched: matchedText, field: field, weight: contribution))
+            let start = utf8.index(utf8.startIndex, offsetBy: Int(occurrence.first.startByte))
+            let end = utf8.index(utf8.startIndex, offsetBy: Int(occurrence.first.endByte))
+            fieldItems.append(SlotEvidence(slot: occurrence.slot, evidence: Evidence(
+                target: ScoreSlot.target(occurrence.slot), term: matcher.terms[occurrence.term].text,
+                matched: String(decoding: utf8[start..<end], as: UTF8.self), field: field, weight: contribution)))
         }
-        // Diminishing returns for further terms, then the field's cap.
-        for slot in 0..<ScoreSlot.evidenceCount where !result[slot].evidence.isEmpty {
-            result[slot].evidence.sort { $0.weight > $1.weight }
-            var factor = 1.0
-            var sum = 0.0
-            for index in result[slot].evidence.indices {
-                result[slot].evidence[index].weight *= factor
-                sum += result[slot].evidence[index].weight
-                factor *= taxonomy.termDecay
-            }
-            if let cap = taxonomy.fieldCaps[field], sum > cap {
-                for index in result[slot].evidence.indices { result[slot].evidence[index].weight *= cap / sum }
-                sum = cap
-            }
-            result[slot].sum = sum
+        fieldItems.sort { $0.slot != $1.slot ? $0.slot < $1.slot : $0.evidence.weight > $1.evidence.weight }
+        var factor = 1.0
+        for index in fieldItems.indices {
+            if index == 0 || fieldItems[index - 1].slot != fieldItems[index].slot { factor = 1 }
+            fieldItems[index].evidence.weight *= factor
+            factor *= taxonomy.termDecay
         }
-        return (result, hasFocus)
+        capped(&fieldItems, field: field)
+        items.append(contentsOf: fieldItems)
+        return hasFocus
     }
 
     /// Which sentences, and which parts of sentences, negation cues put out of scope.
@@ -245,6 +246,12 @@ public struct Scorer: Sendable {
         }
         return scope
     }
+}
+
+/// A piece of evidence with the slot it adds to.
+struct SlotEvidence {
+    var slot: Int
+    var evidence: Evidence
 }
 
 private struct NegatedScope {

@@ -134,7 +134,7 @@ private struct TaxonomyBuilder {
     /// Normalized word path → index in `terms`.
     var termIndex: [String: Int] = [:]
     var hints: [String: [Int: Double]] = [:]
-    var scanner = TokenScanner()
+    let scanner = TokenScanner()
 
     init(source: String) { self.source = source }
 
@@ -298,7 +298,7 @@ private struct TaxonomyBuilder {
     }
 
     mutating func addTerm(_ text: String, weights: [Int: Double], at node: YAMLCursor) throws {
-        let paths = PhraseMatcher.paths(of: text, scanner: &scanner)
+        let paths = PhraseMatcher.paths(of: text, scanner: scanner)
         guard let words = paths.first else {
             throw node.error("the term '\(text)' has no words to match")
         }

@@ -28,33 +28,42 @@ struct SentenceShape {
 ///
 /// What it knows about catalog text: abstracts carry escaped HTML (`<p class="…">`,
 /// `<br />`, `<!-- [if …] -->`) and entities (`&amp;`, `&rsquo;`) — tags and entities are
-/// skipped, block tags end a sentence; `;` separates list entries and keywords, so no
+/// skipped, block tags and line breaks (paragraphs) end a sentence; `;` separates list
+/// entries and keywords, so no
 /// phrase matches across it; a hyphen between two words also offers the two as one word.
-struct TokenScanner {
-    private var raw: [UInt8] = []
-    private var previousRaw: [UInt8] = []
-    private var stemBuffer: [UInt8] = []
-    private var compoundBuffer: [UInt8] = []
-    private(set) var sentences: [SentenceShape] = []
-
+final class TokenScanner {
     /// Words longer than this are not vocabulary words (chemical names, URLs, base64).
     static let maximumWordBytes = 64
 
-    init() {
-        raw.reserveCapacity(Self.maximumWordBytes)
-        previousRaw.reserveCapacity(Self.maximumWordBytes)
-        stemBuffer.reserveCapacity(Self.maximumWordBytes)
-        compoundBuffer.reserveCapacity(2 * Self.maximumWordBytes)
+    // Fixed buffers, reused for every word: the hot loop never allocates.
+    private let raw = UnsafeMutablePointer<UInt8>.allocate(capacity: TokenScanner.maximumWordBytes + 8)
+    private let compoundBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * TokenScanner.maximumWordBytes + 16)
+    private(set) var sentences: [SentenceShape] = []
+
+    init() {}
+
+    deinit {
+        raw.deallocate()
+        compoundBuffer.deallocate()
     }
 
     /// Scans one field's text, calling `body` for every word.
-    mutating func scan(_ text: String, _ body: (TokenEvent) -> Void) {
-        sentences.removeAll(keepingCapacity: true)
+    func scan(_ text: String, _ body: (TokenEvent) -> Void) {
         var text = text
         text.withUTF8 { bytes in scan(bytes: bytes, body) }
     }
 
-    private mutating func scan(bytes: UnsafeBufferPointer<UInt8>, _ body: (TokenEvent) -> Void) {
+    private func scan(bytes: UnsafeBufferPointer<UInt8>, _ body: (TokenEvent) -> Void) {
+        let raw = self.raw, compoundBuffer = self.compoundBuffer
+        let rawCapacity = Self.maximumWordBytes + 8
+        var rawCount = 0
+        var sentences = self.sentences
+        sentences.removeAll(keepingCapacity: true)
+        defer { self.sentences = sentences }
+        @inline(__always) func appendRaw(_ byte: UInt8) {
+            if rawCount < rawCapacity { raw[rawCount] = byte }
+            rawCount += 1
+        }
         let count = bytes.count
         var index = 0
         var tokenStart = -1
@@ -70,12 +79,13 @@ struct TokenScanner {
         // followed by this word.
         var joinPending = false
         var previousStart: Int32 = 0
+        var previousEnd = 0
         var previousWasJoinable = false
 
-        @inline(__always) func finishWord(_ scanner: inout TokenScanner) {
+        @inline(__always) func finishWord() {
             guard tokenStart >= 0 else { return }
-            defer { tokenStart = -1; scanner.raw.removeAll(keepingCapacity: true) }
-            let length = scanner.raw.count
+            defer { tokenStart = -1; rawCount = 0 }
+            let length = rawCount
             if wordsInSentence == 0 { firstWordLength = length }
             wordsInSentence += 1
             sentenceStartPending = false
@@ -84,44 +94,34 @@ struct TokenScanner {
                 position += 1; joinPending = false; previousWasJoinable = false
                 return
             }
-            scanner.stemBuffer.removeAll(keepingCapacity: true)
-            scanner.stemBuffer.append(contentsOf: scanner.raw)
-            WordStemmer.stem(&scanner.stemBuffer)
+            // The compound ("de-identification" as "deidentification") is rare: fold both
+            // words again from the text rather than keep a copy of every previous word.
             let compound = joinPending && previousWasJoinable
+            var compoundCount = 0
             if compound {
-                scanner.compoundBuffer.removeAll(keepingCapacity: true)
-                scanner.compoundBuffer.append(contentsOf: scanner.previousRaw)
-                scanner.compoundBuffer.append(contentsOf: scanner.raw)
-                WordStemmer.stem(&scanner.compoundBuffer)
+                compoundCount = Self.fold(bytes, from: Int(previousStart), to: previousEnd, into: compoundBuffer)
+                compoundCount += Self.fold(bytes, from: tokenStart, to: tokenEnd, into: compoundBuffer + compoundCount)
+                compoundCount = WordStemmer.stem(compoundBuffer, count: compoundCount)
             }
-            let start = Int32(tokenStart), end = Int32(tokenEnd)
-            let compoundStart = previousStart
-            let pos = position, sen = sentence
-            scanner.stemBuffer.withUnsafeBufferPointer { stem in
-                if compound {
-                    scanner.compoundBuffer.withUnsafeBufferPointer { compoundStem in
-                        body(TokenEvent(stem: stem, compoundStem: compoundStem, position: pos, sentence: sen,
-                                        start: start, end: end, compoundStart: compoundStart))
-                    }
-                } else {
-                    body(TokenEvent(stem: stem, compoundStem: nil, position: pos, sentence: sen,
-                                    start: start, end: end, compoundStart: compoundStart))
-                }
-            }
-            swap(&scanner.previousRaw, &scanner.raw)
-            previousStart = start
+            let stemCount = WordStemmer.stem(raw, count: length)
+            body(TokenEvent(stem: UnsafeBufferPointer(start: raw, count: stemCount),
+                            compoundStem: compound ? UnsafeBufferPointer(start: compoundBuffer, count: compoundCount) : nil,
+                            position: position, sentence: sentence,
+                            start: Int32(tokenStart), end: Int32(tokenEnd), compoundStart: previousStart))
+            previousStart = Int32(tokenStart)
+            previousEnd = tokenEnd
             previousWasJoinable = true
             joinPending = false
             position += 1
         }
 
-        @inline(__always) func breakSentence(_ scanner: inout TokenScanner) {
-            finishWord(&scanner)
+        @inline(__always) func breakSentence() {
+            finishWord()
             previousWasJoinable = false
             joinPending = false
             guard wordsInSentence > 0 else { return }
             current.endsWithColon = lastWasColon
-            scanner.sentences.append(current)
+            sentences.append(current)
             current = SentenceShape()
             sentence += 1
             position += 1
@@ -140,15 +140,29 @@ struct TokenScanner {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if let lower = Self.asciiWordByte(byte) {
+                if Self.asciiWordByte(byte) != nil {
+                    // A run of ASCII letters and digits, copied lower-cased in one go.
                     if tokenStart < 0 { tokenStart = index }
-                    raw.append(lower)
-                    tokenEnd = index + 1
-                    index += 1
+                    var end = index
+                    while end < count {
+                        let next = bytes[end]
+                        let folded = next | 0x20
+                        if folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z") {
+                            if rawCount < rawCapacity { raw[rawCount] = folded }
+                        } else if next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9") {
+                            if rawCount < rawCapacity { raw[rawCount] = next }
+                        } else {
+                            break
+                        }
+                        rawCount += 1
+                        end += 1
+                    }
+                    tokenEnd = end
+                    index = end
                     continue
                 }
                 let wordJustEnded = tokenStart >= 0
-                finishWord(&self)
+                finishWord()
                 switch byte {
                 case UInt8(ascii: "-"):
                     let nextIsWord = index + 1 < count && Self.startsWord(bytes, at: index + 1)
@@ -161,15 +175,15 @@ struct TokenScanner {
                     lastWasColon = false
                 case UInt8(ascii: "."):
                     let next = index + 1 < count ? bytes[index + 1] : UInt8(ascii: " ")
-                    let isAbbreviation = wordJustEnded && Self.isAbbreviation(previousRaw)
+                    let isAbbreviation = wordJustEnded && Self.isAbbreviation(bytes, from: Int(previousStart), to: previousEnd)
                     if !isAbbreviation && (next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r")
                         || next == UInt8(ascii: "\t") || next == UInt8(ascii: "<")) {
-                        breakSentence(&self)
+                        breakSentence()
                     } else {
                         previousWasJoinable = false
                     }
                 case UInt8(ascii: "!"), UInt8(ascii: "?"):
-                    breakSentence(&self)
+                    breakSentence()
                 case UInt8(ascii: ";"):
                     barrier()
                     lastWasColon = false
@@ -182,11 +196,14 @@ struct TokenScanner {
                 case UInt8(ascii: "*"):
                     if sentenceStartPending { current.isListItem = true }
                     previousWasJoinable = false
-                case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                case UInt8(ascii: "\n"):
+                    // Normalized abstracts keep paragraphs as line breaks.
+                    breakSentence()
+                case UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
                     previousWasJoinable = false
                 case UInt8(ascii: "<"):
                     if let (end, isBlock) = Self.tag(bytes, at: index) {
-                        if isBlock { breakSentence(&self) } else { previousWasJoinable = false }
+                        if isBlock { breakSentence() } else { previousWasJoinable = false }
                         index = end
                         continue
                     }
@@ -211,44 +228,74 @@ struct TokenScanner {
             case .folded(let folded):
                 if tokenStart < 0 { tokenStart = index }
                 let pointer = folded.utf8Start
-                for k in 0..<folded.utf8CodeUnitCount { raw.append(pointer[k]) }
+                for k in 0..<folded.utf8CodeUnitCount { appendRaw(pointer[k]) }
                 tokenEnd = index + length
             case .letter:
                 if tokenStart < 0 { tokenStart = index }
-                for k in 0..<length { raw.append(bytes[index + k]) }
+                for k in 0..<length { appendRaw(bytes[index + k]) }
                 tokenEnd = index + length
             case .ignorable:
                 if tokenStart >= 0 { tokenEnd = index + length }
             case .hyphen:
                 let wordJustEnded = tokenStart >= 0
-                finishWord(&self)
+                finishWord()
                 if wordJustEnded && index + length < count && Self.startsWord(bytes, at: index + length) {
                     joinPending = true
                 } else {
                     previousWasJoinable = false
                 }
             case .dash:
-                finishWord(&self)
+                finishWord()
                 if sentenceStartPending { current.isListItem = true }
                 previousWasJoinable = false
                 lastWasColon = false
             case .separator:
-                finishWord(&self)
+                finishWord()
                 previousWasJoinable = false
             }
             index += length
         }
-        breakSentence(&self)
+        breakSentence()
     }
 
     /// A period after these does not end the sentence ("e.g. physical, IT-security").
-    private static func isAbbreviation(_ word: [UInt8]) -> Bool {
-        switch word.count {
+    private static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end]).lazy.map { $0 | 0x20 }
+        switch end - start {
         case 1: return true
-        case 2: return word == Array("cf".utf8) || word == Array("vs".utf8) || word == Array("no".utf8)
-        case 3: return word == Array("etc".utf8) || word == Array("fig".utf8) || word == Array("ref".utf8)
+        case 2: return word.elementsEqual("cf".utf8) || word.elementsEqual("vs".utf8) || word.elementsEqual("no".utf8)
+        case 3: return word.elementsEqual("etc".utf8) || word.elementsEqual("fig".utf8) || word.elementsEqual("ref".utf8)
         default: return false
         }
+    }
+
+    /// Folds the word at `start..<end` of the text into `target`, as the scan does; returns
+    /// the number of bytes written (at most `maximumWordBytes` + 8).
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                             into target: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
+        let limit = maximumWordBytes + 8
+        var index = start
+        while index < end && written < limit {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if let lower = asciiWordByte(byte) { target[written] = lower; written += 1 }
+                index += 1
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: index)
+            switch CharacterFolding.classify(scalar) {
+            case .folded(let folded):
+                let pointer = folded.utf8Start
+                for k in 0..<folded.utf8CodeUnitCount where written < limit { target[written] = pointer[k]; written += 1 }
+            case .letter:
+                for k in 0..<length where written < limit { target[written] = bytes[index + k]; written += 1 }
+            default:
+                break
+            }
+            index += length
+        }
+        return written
     }
 
     @inline(__always) private static func asciiWordByte(_ byte: UInt8) -> UInt8? {

@@ -9,16 +9,25 @@
 /// 2. verb forms: `-ied` → `-y`, `-ing` and `-ed` dropped when at least four letters
 ///    remain, then a doubled final consonant other than l, s, z is undoubled
 ///    (embedded → embed);
-/// 3. a final `e` is dropped (secure/secured, biases/bias, include/included);
+/// 3. a final `e` is dropped from words of five letters or more (secure/secured,
+///    biases/bias, include/included);
 /// 4. British spellings: `-isation` → `-ization`, a final `-is` left by rules 2–3 → `-iz`
 ///    (anonymised/anonymized), `-our` → `-or` (behaviour/behavior).
 ///
 /// Words of three letters or fewer are left alone. The same function runs over the
 /// vocabulary and over the text, so it only has to be consistent, not linguistically exact.
 enum WordStemmer {
-    static func stem(_ word: inout [UInt8]) {
-        var n = word.count
-        guard n > 3 else { return }
+    /// Stems the `count` bytes at `word` in place; returns the new length.
+    static func stem(_ word: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        var n = count
+        guard n > 3 else { return n }
+        // Most words end in a letter no rule looks at.
+        switch word[n - 1] {
+        case UInt8(ascii: "s"), UInt8(ascii: "d"), UInt8(ascii: "g"), UInt8(ascii: "e"), UInt8(ascii: "r"), UInt8(ascii: "n"):
+            break
+        default:
+            return n
+        }
         @inline(__always) func ends(_ suffix: StaticString) -> Bool {
             let length = suffix.utf8CodeUnitCount
             guard n >= length else { return false }
@@ -50,8 +59,8 @@ enum WordStemmer {
             n -= 1
         }
 
-        // 3. Final e.
-        if n > 3 && word[n - 1] == e {
+        // 3. Final e (not in four-letter words: "safe" must not meet the acronym "SAF").
+        if n > 4 && word[n - 1] == e {
             n -= 1; strippedSuffix = true
         }
 
@@ -63,6 +72,13 @@ enum WordStemmer {
         } else if n > 5 && ends("our") {
             word[n - 2] = UInt8(ascii: "r"); n -= 1
         }
+        return n
+    }
+
+    /// Stems an array in place (for tests and the vocabulary).
+    static func stem(_ word: inout [UInt8]) {
+        guard word.count > 3 else { return }
+        let n = word.withUnsafeMutableBufferPointer { stem($0.baseAddress!, count: $0.count) }
         word.removeLast(word.count - n)
     }
 

@@ -28,7 +28,7 @@ enum Fixtures {
       threshold: 0.5
       ai_threshold: 0.5
     negation:
-      sentence: [does not apply, is out of the scope]
+      sentence: [does not apply, is out of the scope, are out of scope]
       rest_of_sentence: [excluding]
     ai_relevance:
       terms:

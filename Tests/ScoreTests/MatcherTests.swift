@@ -99,6 +99,14 @@ struct MatcherTests {
         #expect(terms(card, .safe) == ["safety"])
     }
 
+    @Test func paragraphBreaksEndSentences() {
+        let abstract = "This document does not apply to privacy\nIt specifies safety\nThe following are out of scope:\n— ethics of pumps\n— well-being of pumps"
+        let card = scorer.score(Fixtures.standard(title: "Pumps", abstract: abstract))
+        #expect(terms(card, .privacyEnhanced).isEmpty)
+        #expect(terms(card, .safe) == ["safety"])
+        #expect(terms(card, .societalWellbeing).isEmpty)
+    }
+
     @Test func abbreviationDoesNotEndTheNegatedSentence() {
         let abstract = "This document does not apply to security aspects (e.g. cybersecurity, information security)."
         let card = scorer.score(Fixtures.standard(title: "Pumps", abstract: abstract))

@@ -118,3 +118,14 @@ struct ScoringTests {
         #expect(parallel == serial)
     }
 }
+
+@Suite("Evidence summary")
+struct EvidenceSummaryTests {
+    @Test func summaryListsPassingTargetsStrongestFirst() throws {
+        let scorer = Scorer(taxonomy: try Fixtures.smallTaxonomy())
+        let card = scorer.score(Fixtures.standard(title: "Machine learning - Fairness", abstract: "Bias and safety."))
+        #expect(card.characteristics == [.fairBiasManaged])
+        #expect(card.evidenceSummary() == "ai_relevance: machine learning (title); fair_bias_managed: fairness (title), bias (abstract)")
+        #expect(card.evidenceSummary(termsPerTarget: 1, includeAIRelevance: false) == "fair_bias_managed: fairness (title)")
+    }
+}

@@ -53,6 +53,17 @@ import Testing
             for c in item.score.characteristics { counts[c.id, default: 0] += 1 }
         }
         print(counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        if ProcessInfo.processInfo.environment["SCORE_TUNING_AI"] != nil {
+            print("SC 42 / JTC 21 standards not AI-relevant:")
+            for item in scored where !item.isAIRelevant && item.standard.committees.contains(where: { $0.contains("SC 42") || $0.contains("JTC 21") }) {
+                print("  \(decimal(item.score.aiRelevance)) \(item.standard.id) | \(item.standard.title.prefix(110))")
+            }
+            print("borderline AI relevance (0.3–0.7):")
+            for item in scored where item.score.aiRelevance >= 0.3 && item.score.aiRelevance < 0.7 {
+                let evidence = item.score.evidence(for: .aiRelevance).prefix(4).map { "\($0.field.rawValue):\($0.term)" }.joined(separator: ", ")
+                print("  \(decimal(item.score.aiRelevance)) \(item.standard.id) | \(item.standard.title.prefix(90)) | \(evidence)")
+            }
+        }
         for sampleTarget in (ProcessInfo.processInfo.environment["SCORE_TUNING_SAMPLE"] ?? "").split(separator: ",").map(String.init) {
             var generator = SeededGenerator(seed: 7)
             let target: ScoreTarget = sampleTarget == "ai_relevance" ? .aiRelevance : .characteristic(Characteristic(rawValue: sampleTarget)!)
