@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "Yams"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "LandscapeModel", "CLibXML2"]),
     ]
 )
