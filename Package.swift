@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "landscape", targets: ["landscape"]),
+        // The stages as a library, for the Benchmarks/ package.
+        .library(name: "LandscapeStages", targets: ["Pipeline", "Ingest", "Normalize", "Score", "Participation", "Report", "XMLStream", "LandscapeModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
