@@ -49,7 +49,7 @@ public struct PipelineConfig: Sendable {
     }
 
     /// Top-level keys the pipeline understands.
-    static let knownKeys: Set<String> = ["sources", "committees", "output", "error_budget"].union(sectionKeys)
+    static let knownKeys: Set<String> = Set(["sources", "committees", "output", "error_budget"]).union(sectionKeys)
 
     /// Top-level keys whose contents a stage decodes and validates itself.
     static let sectionKeys: Set<String> = ["scoring", "participation", "regions", "history", "report", "limits"]

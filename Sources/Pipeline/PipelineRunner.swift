@@ -75,7 +75,7 @@ public struct PipelineRunner: Sendable {
         try write(TableSchemas.participation.path, CSVTables.participation(participation.committees))
         try write(TableSchemas.participationSummary.path, CSVTables.participationSummary(participation.summary))
         try write(TableSchemas.quarantine.path, CSVTables.quarantine(quarantine))
-        try write(TableSchemas.changes.path, Change.csv(comparison.changes))
+        try write(TableSchemas.changes.path, Change.csvTable(comparison.changes))
         try write("datapackage.json", DataPackage.json(created: Self.timestamp(startedAt)))
 
         let finishedAt = Date()

@@ -54,10 +54,10 @@ public struct Scorer: Sendable {
     public func score(_ standard: Standard) -> ScoreCard {
         var scanner = TokenScanner()
         var evidence: [Evidence] = []
-        var raw = [Double](repeating: 0, count: ScoreSlot.scoredCount)
+        var raw = [Double](repeating: 0, count: ScoreSlot.evidenceCount)
 
         // Title: the language with the most evidence per slot.
-        var best: [(sum: Double, evidence: [Evidence])] = Array(repeating: (0, []), count: ScoreSlot.scoredCount)
+        var best: [(sum: Double, evidence: [Evidence])] = Array(repeating: (0, []), count: ScoreSlot.evidenceCount)
         var titles = [standard.title]
         for language in standard.otherTitles.keys.sorted() {
             if let other = standard.otherTitles[language], !other.isEmpty, other != standard.title { titles.append(other) }
@@ -67,13 +67,18 @@ public struct Scorer: Sendable {
             let (found, focus) = fieldEvidence(title, field: .title, scale: index == 0 ? 1 : taxonomy.translatedTitleWeight,
                                                scanner: &scanner)
             if index == 0 { hasFocus = focus }
-            for slot in 0..<ScoreSlot.scoredCount where found[slot].sum > best[slot].sum {
+            for slot in 0..<ScoreSlot.evidenceCount where found[slot].sum > best[slot].sum {
                 best[slot] = found[slot]
             }
         }
-        for slot in 0..<ScoreSlot.scoredCount {
+        var conditionalEvidence: [Evidence] = []
+        for slot in 0..<ScoreSlot.evidenceCount {
             raw[slot] += best[slot].sum
-            evidence.append(contentsOf: best[slot].evidence)
+            if slot >= ScoreSlot.firstAIConditional {
+                conditionalEvidence.append(contentsOf: best[slot].evidence)
+            } else {
+                evidence.append(contentsOf: best[slot].evidence)
+            }
         }
 
         let others: [(ScoredField, String)] = [
@@ -84,13 +89,17 @@ public struct Scorer: Sendable {
         for (field, text) in others where !text.isEmpty {
             let scale = hasFocus && field != .committee ? taxonomy.focusMultiplier : 1
             let (found, _) = fieldEvidence(text, field: field, scale: scale, scanner: &scanner)
-            for slot in 0..<ScoreSlot.scoredCount where !found[slot].evidence.isEmpty {
+            for slot in 0..<ScoreSlot.evidenceCount where !found[slot].evidence.isEmpty {
                 raw[slot] += found[slot].sum
-                evidence.append(contentsOf: found[slot].evidence)
+                if slot >= ScoreSlot.firstAIConditional {
+                    conditionalEvidence.append(contentsOf: found[slot].evidence)
+                } else {
+                    evidence.append(contentsOf: found[slot].evidence)
+                }
             }
         }
 
-        var classification = [Double](repeating: 0, count: ScoreSlot.scoredCount)
+        var classification = [Double](repeating: 0, count: ScoreSlot.evidenceCount)
         var classificationEvidence: [Evidence] = []
         for code in standard.ics {
             for hint in taxonomy.classificationHints where code == hint.code || code.hasPrefix(hint.code + ".") {
@@ -113,6 +122,15 @@ public struct Scorer: Sendable {
         }
         for slot in classification.indices { raw[slot] += classification[slot] }
         evidence.append(contentsOf: classificationEvidence)
+
+        // Terms that count only for AI-relevant standards.
+        let isAI = squash(raw[ScoreSlot.aiRelevance]) >= aiThreshold
+        for characteristic in Characteristic.allCases {
+            let conditional = ScoreSlot.aiConditionalSlot(characteristic)
+            if isAI { raw[ScoreSlot.slot(characteristic)] += raw[conditional] }
+            raw[conditional] = 0
+        }
+        if isAI { evidence.append(contentsOf: conditionalEvidence) }
 
         var scores: [Characteristic: Double] = [:]
         var passing: [Characteristic] = []
@@ -146,7 +164,7 @@ public struct Scorer: Sendable {
     /// The evidence one field gives each scored slot, and whether it holds a focus term.
     private func fieldEvidence(_ text: String, field: ScoredField, scale: Double, scanner: inout TokenScanner)
         -> ([(sum: Double, evidence: [Evidence])], Bool) {
-        var result: [(sum: Double, evidence: [Evidence])] = Array(repeating: (0, []), count: ScoreSlot.scoredCount)
+        var result: [(sum: Double, evidence: [Evidence])] = Array(repeating: (0, []), count: ScoreSlot.evidenceCount)
         var found = matcher.matches(in: text, scanner: &scanner)
         guard !found.isEmpty else { return (result, false) }
         let negated = negatedScope(found, sentences: scanner.sentences)
@@ -161,7 +179,7 @@ public struct Scorer: Sendable {
         var occurrences: [Int: (count: Int, first: PhraseMatcher.Match)] = [:]
         for match in found {
             let isNegated = negated.isNegated(match)
-            for (slot, weight) in matcher.termWeights[Int(match.term)] where slot < ScoreSlot.scoredCount {
+            for (slot, weight) in matcher.termWeights[Int(match.term)] where slot < ScoreSlot.evidenceCount {
                 if match.endPosition <= coveredUntil[slot] { continue }
                 coveredUntil[slot] = max(coveredUntil[slot], match.endPosition)
                 guard weight > 0, !isNegated else { continue }
@@ -186,7 +204,7 @@ public struct Scorer: Sendable {
                                                   matched: matchedText, field: field, weight: contribution))
         }
         // Diminishing returns for further terms, then the field's cap.
-        for slot in 0..<ScoreSlot.scoredCount where !result[slot].evidence.isEmpty {
+        for slot in 0..<ScoreSlot.evidenceCount where !result[slot].evidence.isEmpty {
             result[slot].evidence.sort { $0.weight > $1.weight }
             var factor = 1.0
             var sum = 0.0
@@ -216,11 +234,11 @@ public struct Scorer: Sendable {
                 }
             }
         }
-        // "This document does not cover the following:" negates the list that follows.
+        // "This document does not cover the following:" negates the list items that follow.
         for sentence in scope.wholeSentences.union(scope.restFrom.keys).sorted() {
             var current = Int(sentence)
-            while current < sentences.count, sentences[current].endsWithColon,
-                  current + 1 < sentences.count, sentences[current + 1].isListItem {
+            guard current < sentences.count, sentences[current].endsWithColon else { continue }
+            while current + 1 < sentences.count, sentences[current + 1].isListItem {
                 current += 1
                 scope.wholeSentences.insert(Int32(current))
             }

@@ -52,15 +52,17 @@ private struct YAMLCursor {
     var node: Node
     var path: String
     var file: String
+    /// Line of the key that leads to the node (a mapping value may start on the next line).
+    var keyLine: Int? = nil
 
-    var line: Int? { node.mark?.line }
+    var line: Int? { keyLine ?? node.mark?.line }
 
     func error(_ reason: String) -> TaxonomyError {
         TaxonomyError(file: file, line: line, key: path, reason: reason)
     }
 
-    func child(_ key: String, _ node: Node) -> YAMLCursor {
-        YAMLCursor(node: node, path: path.isEmpty ? key : path + "." + key, file: file)
+    func child(_ key: String, _ node: Node, keyLine: Int? = nil) -> YAMLCursor {
+        YAMLCursor(node: node, path: path.isEmpty ? key : path + "." + key, file: file, keyLine: keyLine)
     }
 
     /// The entries of a mapping, in file order, with string keys.
@@ -76,7 +78,7 @@ private struct YAMLCursor {
                 throw child(key, keyNode).error("duplicate key (first at line \(earlier))")
             }
             seen[key] = keyNode.mark?.line ?? 0
-            let value = child(key, valueNode)
+            let value = child(key, valueNode, keyLine: keyNode.mark?.line)
             result.append((key, value))
         }
         return result
@@ -178,12 +180,13 @@ private struct TaxonomyBuilder {
             guard let characteristic = Characteristic(rawValue: id) else {
                 throw node.error("unknown characteristic id (expected one of: \(Characteristic.allCases.map(\.id).joined(separator: ", ")))")
             }
-            let fields = try node.entries(allowed: ["name", "definition", "nist", "hleg", "ai_act", "m593", "terms", "ics"])
+            let fields = try node.entries(allowed: ["name", "definition", "nist", "hleg", "ai_act", "m593", "terms", "ai_terms", "ics"])
             guard let name = fields["name"] else { throw node.error("missing key 'name'") }
             guard let definition = fields["definition"] else { throw node.error("missing key 'definition'") }
             guard let termsNode = fields["terms"] else { throw node.error("missing key 'terms' (the vocabulary)") }
             let slot = ScoreSlot.slot(characteristic)
             try addTerms(termsNode, slot: slot)
+            if let aiTerms = fields["ai_terms"] { try addTerms(aiTerms, slot: ScoreSlot.aiConditionalSlot(characteristic)) }
             if let ics = fields["ics"] { try addHints(ics, slot: slot) }
             let eu = try (fields["hleg"]?.strings() ?? []).map { "HLEG: \($0)" }
                 + (fields["ai_act"]?.strings() ?? []).map { "AI Act \($0)" }

@@ -53,16 +53,16 @@ import Testing
             for c in item.score.characteristics { counts[c.id, default: 0] += 1 }
         }
         print(counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-        if let sampleTarget = ProcessInfo.processInfo.environment["SCORE_TUNING_SAMPLE"] {
+        for sampleTarget in (ProcessInfo.processInfo.environment["SCORE_TUNING_SAMPLE"] ?? "").split(separator: ",").map(String.init) {
             var generator = SeededGenerator(seed: 7)
+            let target: ScoreTarget = sampleTarget == "ai_relevance" ? .aiRelevance : .characteristic(Characteristic(rawValue: sampleTarget)!)
             let flagged = scored.filter { item in
                 sampleTarget == "ai_relevance" ? item.isAIRelevant : item.score.characteristics.contains { $0.id == sampleTarget }
             }
             print("sample of \(sampleTarget) (\(flagged.count) flagged):")
-            for item in flagged.shuffled(using: &generator).prefix(60) {
-                let target: ScoreTarget = sampleTarget == "ai_relevance" ? .aiRelevance : .characteristic(Characteristic(rawValue: sampleTarget)!)
+            for item in flagged.shuffled(using: &generator).prefix(40) {
                 let evidence = item.score.evidence(for: target).prefix(4).map { "\($0.field.rawValue):\($0.term)" }.joined(separator: ", ")
-                print("  \(item.standard.id) | \(item.standard.title.prefix(110)) | \(evidence)")
+                print("  \(item.standard.id) | \(item.standard.title.prefix(100)) | \(evidence)")
             }
         }
     }
