@@ -23,7 +23,7 @@ struct EndToEndLockingTests {
         let lock = try RunLock(directory: scene.output)
         defer { lock.release() }
         let outcome = try scene.run()
-        #expect(outcome.status == ExitStatus.tempFail.rawValue, "exit \(outcome.status): \(outcome.standardError)")
+        #expect(outcome.status == Pipeline.ExitStatus.tempFail.rawValue, "exit \(outcome.status): \(outcome.standardError)")
         #expect(outcome.seconds < 5, "took \(outcome.seconds) s")
         #expect(outcome.standardError.contains("another run holds the lock"))
         #expect(!FileManager.default.fileExists(atPath: scene.output + "/manifest.json"))
@@ -49,7 +49,7 @@ struct EndToEndLockingTests {
         let second = try scene.run()
         let firstStillRunning = first.isRunning
         first.waitUntilExit()
-        #expect(second.status == ExitStatus.tempFail.rawValue, "second run: exit \(second.status): \(second.standardError)")
+        #expect(second.status == Pipeline.ExitStatus.tempFail.rawValue, "second run: exit \(second.status): \(second.standardError)")
         #expect(second.seconds < 5)
         #expect(firstStillRunning, "the first run ended before the second was refused; the check proved nothing")
         #expect(first.terminationStatus == 0, "first run: exit \(first.terminationStatus)")

@@ -24,13 +24,14 @@ struct HostileInputTests {
     func endsInQuarantine(_ input: HostileInput) throws {
         let scene = try Scene(cases: [input], errorBudget: 1.0)
         let run = try scene.run()
-        #expect(run.status == .success, "exit status \(run.status) with error_budget 1.0")
+        #expect(run.status == Pipeline.ExitStatus.success, "exit status \(run.status) with error_budget 1.0")
         #expect(run.seconds < Self.bound, "the run took \(run.seconds) s")
         #expect(run.unblockedFIFOs.isEmpty, "the run blocked opening \(run.unblockedFIFOs); the watchdog had to open them for writing")
 
         let outputs = scene.outputs
         let rows = try outputs.quarantine.filter { scene.isFile($0["file"], of: input) }
-        let row = try #require(rows.first, "no quarantine row for \(input.fileName); quarantine.csv: \(try outputs.text("quarantine.csv"))")
+        let table = (try? outputs.text("quarantine.csv")) ?? "(unreadable)"
+        let row = try #require(rows.first, "no quarantine row for \(input.fileName); quarantine.csv:\n\(table)")
         #expect(!(row["reason"] ?? "").isEmpty)
         #expect(row["source"] == "hostile")
         if input.rejection == .record {
@@ -45,7 +46,7 @@ struct HostileInputTests {
     func allCasesOverBudget() throws {
         let scene = try Scene(cases: HostileInput.allCases, errorBudget: 0)
         let run = try scene.run()
-        #expect(run.status == .dataError)
+        #expect(run.status == Pipeline.ExitStatus.dataError)
         #expect(run.seconds < Self.bound * 2, "the run took \(run.seconds) s")
         #expect(run.unblockedFIFOs.isEmpty, "the run blocked opening \(run.unblockedFIFOs)")
 
@@ -67,7 +68,7 @@ struct HostileInputTests {
         try FileManager.default.createDirectory(atPath: scene.inputs + "/nested", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: scene.inputs + "/nested/loop", withDestinationPath: "..")
         let run = try scene.run()
-        #expect(run.status == .success)
+        #expect(run.status == Pipeline.ExitStatus.success)
         #expect(run.seconds < Self.bound)
         let inputs = try #require(try scene.outputs.manifest["inputs"] as? [[String: Any]])
         let good = inputs.compactMap { $0["path"] as? String }.filter { $0.hasSuffix("good.xml") }
@@ -111,7 +112,7 @@ struct HostileInputTests {
         }
 
         struct Run {
-            var status: ExitStatus
+            var status: Pipeline.ExitStatus
             var seconds: Double
             var unblockedFIFOs: [String]
         }
@@ -123,7 +124,7 @@ struct HostileInputTests {
             let fifos = paths.filter { $0.key == .fifo }.map(\.value)
             let watchdog = FIFOWatchdog(fifos: fifos, after: HostileInputTests.bound)
             let started = ContinuousClock.now
-            let status: ExitStatus
+            let status: Pipeline.ExitStatus
             do {
                 status = try PipelineRunner(configPath: configPath, progress: ProgressReporter(options: ProgressOptions(quiet: true))).run(outputOverride: nil)
             } catch let error as PipelineError {
