@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "landscape", targets: ["landscape"]),
+        // The stages as a library, for the Benchmarks/ package.
+        .library(name: "LandscapeStages", targets: ["Pipeline", "Ingest", "Normalize", "Score", "Participation", "Report", "XMLStream", "LandscapeModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,6 +58,6 @@ let package = Package(
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "Yams"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "LandscapeModel", "CLibXML2"]),
     ]
 )

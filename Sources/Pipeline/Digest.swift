@@ -7,10 +7,17 @@ enum Digest {
         hex(SHA256.hash(data: data))
     }
 
-    /// Hashes a file in 1 MiB chunks; nil when it cannot be read.
+    /// Hashes a file in 1 MiB chunks; nil when it cannot be read or is not a regular file
+    /// (opening a FIFO with no writer would block the run forever).
     static func sha256Hex(ofFile path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            return nil
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var hasher = SHA256()
         while true {
             guard let chunk = try? handle.read(upToCount: 1 << 20) else { return nil }

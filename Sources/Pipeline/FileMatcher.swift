@@ -41,9 +41,11 @@ enum FileMatcher {
         return results
     }
 
+    /// A folder, and how much of the pattern is left when it is walked.
     private struct DirectoryIdentity: Hashable {
         var device: UInt64
         var inode: UInt64
+        var remaining: Int
     }
 
     private static func walk(_ directory: String, _ rest: ArraySlice<String>, into results: inout [String], visited: inout Set<DirectoryIdentity>) {
@@ -52,13 +54,14 @@ enum FileMatcher {
         let isLast = remaining.isEmpty
 
         if component == "**" {
+            // A folder reached again through a link is not matched again.
+            var info = stat()
+            guard stat(directory, &info) == 0 else { return }
+            let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), remaining: rest.count)
+            guard visited.insert(identity).inserted else { return }
             // Zero folders…
             walk(directory, remaining, into: &results, visited: &visited)
             // …or one more, then `**` again.
-            var info = stat()
-            guard stat(directory, &info) == 0 else { return }
-            let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-            guard visited.insert(identity).inserted else { return }
             for entry in entries(of: directory) where !entry.hasPrefix(".") {
                 let path = join(directory, entry)
                 if isDirectory(path) { walk(path, rest, into: &results, visited: &visited) }
