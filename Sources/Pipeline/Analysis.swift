@@ -94,7 +94,7 @@ struct Analysis: Sendable {
             let matched = try FileMatcher.expand(source.paths, line: source.line, config: config)
             files += matched.map { CommitteeFile(format: format, url: URL(fileURLWithPath: $0)) }
         }
-        let members = settings.members.map { CommitteeFile.MembersFile(url: URL(fileURLWithPath: config.resolve($0))) }
+        let members = settings.members.map { MembersFile(url: URL(fileURLWithPath: config.resolve($0))) }
         for member in members where !FileManager.default.isReadableFile(atPath: member.url.path) {
             throw PipelineError(.noInput, "members file not found (participation.members)", file: member.url.path)
         }
