@@ -29,7 +29,8 @@ public struct Normalizer: Sendable {
             let range = (index * chunk)..<min(records.count, (index + 1) * chunk)
             var out: [RecordOutcome] = []
             out.reserveCapacity(range.count)
-            for position in range { out.append(RecordReader.read(records[position], order: position)) }
+            var committees = CommitteeCache()
+            for position in range { out.append(RecordReader.read(records[position], order: position, committees: &committees)) }
             box.set(index, out)
         }
         var candidates: [Candidate] = []
@@ -44,26 +45,34 @@ public struct Normalizer: Sendable {
             }
         }
 
-        // 2. Group by merge key, keeping first-seen order.
+        // 2. Group by merge key, keeping first-seen order. Groups hold positions, not copies.
         var groupIndex: [String: Int] = [:]
         groupIndex.reserveCapacity(candidates.count)
-        var groups: [[Candidate]] = []
-        for candidate in candidates {
+        var groups: [[Int]] = []
+        for (position, candidate) in candidates.enumerated() {
             if let index = groupIndex[candidate.mergeKey] {
-                groups[index].append(candidate)
+                groups[index].append(position)
             } else {
                 groupIndex[candidate.mergeKey] = groups.count
-                groups.append([candidate])
+                groups.append([position])
             }
         }
+        groupIndex = [:]
 
         // 3. Merge, keep ids unique, sort.
         var standards: [Standard] = []
         standards.reserveCapacity(groups.count)
         var merges: [Merge] = []
         var usedIDs: [String: Int] = [:]
+        usedIDs.reserveCapacity(groups.count)
         for group in groups {
-            var (standard, merge) = Self.merge(group)
+            var standard: Standard
+            var merge: Merge?
+            if group.count == 1 {
+                standard = candidates[group[0]].standard
+            } else {
+                (standard, merge) = Self.merge(group.map { candidates[$0] })
+            }
             if let count = usedIDs[standard.id] {
                 // Only unparsable references can collide here (see the type's documentation).
                 usedIDs[standard.id] = count + 1
@@ -76,7 +85,11 @@ public struct Normalizer: Sendable {
             standards.append(standard)
             if let merge { merges.append(merge) }
         }
-        standards.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        candidates = []
+        // Sort positions, then move each standard once (sorting the large values directly
+        // would copy them many times).
+        let order = standards.indices.sorted { standards[$0].id.utf8.lexicographicallyPrecedes(standards[$1].id.utf8) }
+        standards.permute(to: order)
         merges.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         return NormalizeResult(standards: standards, quarantine: quarantine, merges: merges)
     }
@@ -135,7 +148,7 @@ public struct Normalizer: Sendable {
         var committees: [String] = []
         var ics = first.ics
         var keywords = first.keywords
-        var keywordSet = Set(keywords.map { $0.lowercased() })
+        var keywordSet = Set(keywords.map { Reference.key(of: $0) })
         var relations = first.relations
         var origins = first.origins
         for candidate in group {
@@ -144,7 +157,7 @@ public struct Normalizer: Sendable {
             for committee in s.committees where !committees.contains(committee) { committees.append(committee) }
             if candidate.order == group[0].order { continue }
             for code in s.ics where !ics.contains(code) { ics.append(code) }
-            for keyword in s.keywords where keywordSet.insert(keyword.lowercased()).inserted { keywords.append(keyword) }
+            for keyword in s.keywords where keywordSet.insert(Reference.key(of: keyword)).inserted { keywords.append(keyword) }
             for relation in s.relations where !relations.contains(relation) { relations.append(relation) }
             origins += s.origins
             if merged.title.isEmpty, !s.title.isEmpty {
@@ -199,6 +212,24 @@ public struct Normalizer: Sendable {
         if owner == sdo { return 0 }
         if sdo.hasPrefix(owner + "/") || sdo.hasSuffix("/" + owner) || sdo.contains("/" + owner + "/") { return 1 }
         return 2
+    }
+}
+
+extension Array {
+    /// Reorders in place so that `self[i]` becomes the old `self[order[i]]`, by swaps
+    /// (no copies of the elements).
+    mutating func permute(to order: [Int]) {
+        var done = [Bool](repeating: false, count: count)
+        for start in indices where !done[start] {
+            var current = start
+            while true {
+                done[current] = true
+                let next = order[current]
+                if next == start { break }
+                swapAt(current, next)
+                current = next
+            }
+        }
     }
 }
 

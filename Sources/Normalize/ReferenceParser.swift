@@ -44,7 +44,7 @@ struct ReferenceParser {
     func parse() -> Reference? {
         var text = TextCleaner.collapse(self.text)
         var notes: [String] = []
-        stripNotes(&text, into: &notes)
+        Self.stripNotes(&text, into: &notes)
         guard !text.isEmpty else { return nil }
 
         let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
@@ -183,7 +183,7 @@ struct ReferenceParser {
     }
 
     /// Removes a trailing language mark (`(E)`) and IEEE notes in parentheses.
-    private func stripNotes(_ text: inout String, into notes: inout [String]) {
+    static func stripNotes(_ text: inout String, into notes: inout [String]) {
         while text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
             let isLanguage = inner.count <= 2 && inner.allSatisfy(\.isLetter)

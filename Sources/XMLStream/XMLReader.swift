@@ -185,7 +185,7 @@ public final class XMLReader {
     @inline(__always)
     public func name<Name>(in table: XMLNameTable<Name>) -> Name? {
         guard let pointer = xmlTextReaderConstLocalName(reader) else { return nil }
-        return table.names[UnsafeRawPointer(pointer)]
+        return table[UnsafeRawPointer(pointer)]
     }
 
     /// The current node's local name as a string (for messages).
@@ -249,13 +249,13 @@ public final class XMLReader {
 
     /// Interns `Name`'s raw values in this reader's dictionary.
     public func nameTable<Name: RawRepresentable & CaseIterable & Hashable>(_: Name.Type) -> XMLNameTable<Name> where Name.RawValue == String {
-        var names: [UnsafeRawPointer: Name] = [:]
+        var names: [(UnsafeRawPointer, Name)] = []
         for name in Name.allCases {
             if let pointer = xmlTextReaderConstString(reader, name.rawValue) {
-                names[UnsafeRawPointer(pointer)] = name
+                names.append((UnsafeRawPointer(pointer), name))
             }
         }
-        return XMLNameTable(names: names)
+        return XMLNameTable(names)
     }
 
     // MARK: Outcome
@@ -290,7 +290,38 @@ public final class XMLReader {
 
 /// Element names interned in one reader's dictionary, for comparisons by pointer.
 ///
-/// Only valid with the reader that made it (``XMLReader/nameTable(_:)``).
+/// Only valid with the reader that made it (``XMLReader/nameTable(_:)``). A small
+/// open-addressing table keyed by the pointer's bits: a lookup per node costs a
+/// shift, a mask and usually one comparison, with no hashing.
 public struct XMLNameTable<Name: Hashable> {
-    let names: [UnsafeRawPointer: Name]
+    private var keys: [UInt]
+    private var values: [Name?]
+    private let mask: UInt
+
+    init(_ names: [(UnsafeRawPointer, Name)]) {
+        var capacity = 16
+        while capacity < names.count * 4 { capacity *= 2 }
+        keys = Array(repeating: 0, count: capacity)
+        values = Array(repeating: nil, count: capacity)
+        mask = UInt(capacity - 1)
+        for (pointer, name) in names {
+            let key = UInt(bitPattern: pointer)
+            var slot = Int((key >> 3) & mask)
+            while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & Int(mask) }
+            keys[slot] = key
+            values[slot] = name
+        }
+    }
+
+    @inline(__always)
+    subscript(pointer: UnsafeRawPointer) -> Name? {
+        let key = UInt(bitPattern: pointer)
+        var slot = Int((key >> 3) & mask)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 { return nil }
+            slot = (slot + 1) & Int(mask)
+        }
+    }
 }
