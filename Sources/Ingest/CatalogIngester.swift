@@ -23,7 +23,8 @@ public struct CatalogIngester: Sendable {
         XMLEnvironment.prepare()
         let slots = Slots<FileOutcome>(count: files.count)
         // Biggest files first so that the last worker does not start a big one alone.
-        let order = files.indices.sorted { (fileSize(files[$0].path), $1) > (fileSize(files[$1].path), $0) }
+        let sizes = files.map { fileSize($0.path) }
+        let order = files.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
         let next = Counter()
         let workers = min(concurrency, files.count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in

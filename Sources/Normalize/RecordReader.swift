@@ -23,7 +23,7 @@ enum RecordReader {
         guard let (rawReference, referenceBasis) = referenceText(of: layer) else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: no std-ref, doc-ref, doc-number or normtitle", scope: .record))
         }
-        let parsed = Reference.parse(rawReference)
+        let parsed = layer.ieee != nil ? Reference.parseIEEE(rawReference) : Reference.parse(rawReference)
         let id = parsed?.id ?? TextCleaner.collapse(rawReference)
         guard !id.isEmpty else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the reference is empty", scope: .record))

@@ -4,8 +4,13 @@ import LandscapeModel
 /// no regular expressions (it runs once per record on a million-record catalog).
 struct ReferenceParser {
     private let text: String
+    /// Whether `-YYYY` after the number is a year whatever the prefix (IEEE catalogs).
+    private let alwaysHyphenYears: Bool
 
-    init(_ text: String) { self.text = text }
+    init(_ text: String, hyphenYears: Bool = false) {
+        self.text = text
+        self.alwaysHyphenYears = hyphenYears
+    }
 
     // MARK: Vocabulary
 
@@ -56,7 +61,7 @@ struct ReferenceParser {
         var type: DeliverableType?
         var stage: Stage?
         var draftMark: String?
-        var hyphenYears = false
+        var hyphenYears = alwaysHyphenYears && !text.contains(":")
         var sawStd = false
         for token in tokens[..<numberIndex] {
             for part in token.split(separator: "/", omittingEmptySubsequences: true) {

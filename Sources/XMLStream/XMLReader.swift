@@ -269,7 +269,9 @@ public final class XMLReader {
     /// The problem that ended the reading early, if any. Check it after the last
     /// ``read()``: libxml2 can end "successfully" after a fatal error.
     public var failure: XMLProblem? {
-        guard var failure = sink.failure else { return nil }
+        guard var failure = sink.failure ?? stoppedEarly else { return nil }
+        // Problems raised from the input callback do not know their line: the parser's is close.
+        if failure.line == 0, failure.kind != .unreadable { failure.line = max(parserLine, 1) }
         // A stream that stops inside the root element gets libxml2 messages such as
         // "Extra content at the end of the document" or "expected '>'": say what it means.
         if failure.kind == .malformed, !rootClosed, input.reachedEnd, !failure.message.hasPrefix("gzip") {
@@ -280,6 +282,17 @@ public final class XMLReader {
 
     /// Whether the root element's end has been read.
     private var rootClosed = false
+
+    /// libxml2 stops on some errors it reports below the fatal level ("huge text
+    /// node"): reading that ended before the root element closed is a failure too.
+    private var stoppedEarly: XMLProblem? {
+        guard finished, !rootClosed else { return nil }
+        if let last = sink.problems.last {
+            let kind: XMLProblem.Kind = last.message.contains("huge") ? .limit : .malformed
+            return XMLProblem(kind: kind, line: last.line > 0 ? last.line : parserLine, message: last.message)
+        }
+        return XMLProblem(kind: .malformed, line: parserLine, message: "reading stopped before the root element was closed")
+    }
 
     /// The line the parser has reached, which runs ahead of the node being read.
     public var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
