@@ -13,36 +13,61 @@ import LandscapeModel
 /// same title; if two different standards share one, the later ones get ` (2)`, ` (3)`…
 /// appended in input order, so that ids stay unique.
 public struct Normalizer: Sendable {
-    /// Worker threads for the per-record pass.
+    /// 1 reads records on the calling thread; anything else uses every core.
     public var concurrency: Int
 
     public init(concurrency: Int? = nil) {
         self.concurrency = max(1, concurrency ?? Int(activeProcessors()))
     }
 
+    /// Normalizes and de-duplicates `records` (in input order).
     public func normalize(_ records: [RawRecord]) -> NormalizeResult {
-        // 1. Each record on its own, in parallel chunks; results stay in input order.
+        // Each record on its own, in parallel chunks; results stay in input order.
         let chunk = 2048
         let chunks = (records.count + chunk - 1) / chunk
         let box = ChunkResults(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: max(chunks, 0)) { index in
+        let work: @Sendable (Int) -> Void = { index in
             let range = (index * chunk)..<min(records.count, (index + 1) * chunk)
-            var out: [RecordOutcome] = []
-            out.reserveCapacity(range.count)
-            var committees = CommitteeCache()
-            for position in range { out.append(RecordReader.read(records[position], order: position, committees: &committees)) }
-            box.set(index, out)
+            box.set(index, Self.prepare(records[range], batch: index))
         }
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(records.count)
-        var quarantine: [QuarantineEntry] = []
-        for results in box.all() {
-            for result in results {
-                switch result {
-                case .standard(let c): candidates.append(c)
-                case .rejected(let q): quarantine.append(q)
-                }
+        if concurrency == 1 {
+            for index in 0..<chunks { work(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+        }
+        return merge(box.all())
+    }
+
+    /// The per-record half of ``normalize(_:)``, for callers that read files in parallel
+    /// and want to drop each file's raw records as soon as they are read (memory then
+    /// grows with the standards, not with the raw input). `batch` orders batches:
+    /// pass the file's position in the input.
+    public func prepare(_ records: [RawRecord], batch: Int) -> PreparedRecords {
+        Self.prepare(records[...], batch: batch)
+    }
+
+    static func prepare(_ records: ArraySlice<RawRecord>, batch: Int) -> PreparedRecords {
+        var prepared = PreparedRecords()
+        prepared.candidates.reserveCapacity(records.count)
+        var committees = CommitteeCache()
+        for (offset, record) in records.enumerated() {
+            switch RecordReader.read(record, order: batch << 32 | offset, committees: &committees) {
+            case .standard(let candidate): prepared.candidates.append(candidate)
+            case .rejected(let entry): prepared.quarantine.append(entry)
             }
+        }
+        return prepared
+    }
+
+    /// The de-duplicating half of ``normalize(_:)``: merges prepared batches, given in
+    /// input order, into standards sorted by id.
+    public func merge(_ batches: [PreparedRecords]) -> NormalizeResult {
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(batches.reduce(0) { $0 + $1.candidates.count })
+        var quarantine: [QuarantineEntry] = []
+        for batch in batches {
+            candidates += batch.candidates
+            quarantine += batch.quarantine
         }
 
         // 2. Group by merge key, keeping first-seen order. Groups hold positions, not copies.
@@ -233,16 +258,26 @@ extension Array {
     }
 }
 
+/// Records read on their own, ready to be merged (see ``Normalizer/prepare(_:batch:)``).
+public struct PreparedRecords: Sendable {
+    var candidates: [Candidate] = []
+    /// Records that could not become a standard.
+    public internal(set) var quarantine: [QuarantineEntry] = []
+
+    /// How many records will take part in the merge.
+    public var count: Int { candidates.count }
+}
+
 /// Per-chunk results written by distinct workers.
 private final class ChunkResults: @unchecked Sendable {
-    private var storage: [[RecordOutcome]]
+    private var storage: [PreparedRecords]
     private let lock = DispatchQueue(label: "landscape.normalize.results")
 
-    init(count: Int) { storage = Array(repeating: [], count: count) }
+    init(count: Int) { storage = Array(repeating: PreparedRecords(), count: count) }
 
-    func set(_ index: Int, _ value: [RecordOutcome]) {
+    func set(_ index: Int, _ value: PreparedRecords) {
         lock.sync { storage[index] = value }
     }
 
-    func all() -> [[RecordOutcome]] { lock.sync { storage } }
+    func all() -> [PreparedRecords] { lock.sync { storage } }
 }
