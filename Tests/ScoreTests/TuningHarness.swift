@@ -64,6 +64,12 @@ import Testing
                 print("  \(decimal(item.score.aiRelevance)) \(item.standard.id) | \(item.standard.title.prefix(90)) | \(evidence)")
             }
         }
+        if ProcessInfo.processInfo.environment["SCORE_TUNING_LISTAI"] != nil {
+            var seenTitles = Set<String>()
+            for item in scored where item.isAIRelevant && seenTitles.insert(item.standard.title).inserted {
+                print("  \(item.standard.id) | \(item.standard.title.prefix(100)) | \(item.score.characteristics.map(\.id).joined(separator: ";"))")
+            }
+        }
         for sampleTarget in (ProcessInfo.processInfo.environment["SCORE_TUNING_SAMPLE"] ?? "").split(separator: ",").map(String.init) {
             var generator = SeededGenerator(seed: 7)
             let target: ScoreTarget = sampleTarget == "ai_relevance" ? .aiRelevance : .characteristic(Characteristic(rawValue: sampleTarget)!)
