@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "landscape", targets: ["landscape"]),
+        // The stages as a library, for the Benchmarks/ package.
+        .library(name: "LandscapeStages", targets: ["Pipeline", "Ingest", "Normalize", "Score", "Participation", "Report", "XMLStream", "LandscapeModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +22,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The few system calls Swift's Glibc module does not expose (renameat2).
+        .target(name: "CSystem"),
         // A small, safe streaming reader over xmlTextReader.
         .target(name: "XMLStream", dependencies: ["CLibXML2"]),
         // Value types shared by every stage.
@@ -39,7 +43,7 @@ let package = Package(
         ]),
         // Pipeline.yaml, orchestration, locking, atomic publishing.
         .target(name: "Pipeline", dependencies: [
-            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Report", "Yams",
+            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Report", "CSystem", "Yams",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command line.
@@ -52,8 +56,8 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
-        .testTarget(name: "ParticipationTests", dependencies: ["Participation"]),
+        .testTarget(name: "ParticipationTests", dependencies: ["Participation", "Yams"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "LandscapeModel", "CLibXML2"]),
     ]
 )

@@ -1,0 +1,9 @@
+#ifndef LANDSCAPE_CSYSTEM_H
+#define LANDSCAPE_CSYSTEM_H
+
+/// Atomically exchanges two paths on the same file system (Linux renameat2 with
+/// RENAME_EXCHANGE). Returns 0, or -1 with errno set (EINVAL or ENOSYS where the
+/// file system or kernel cannot exchange).
+int landscape_rename_exchange(const char *from, const char *to);
+
+#endif

@@ -1,1 +1,0 @@
-// Ingest stage: see README.md "Architecture".

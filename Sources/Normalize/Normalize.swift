@@ -1,1 +1,0 @@
-// Normalize stage: see README.md "Architecture".

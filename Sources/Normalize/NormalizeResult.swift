@@ -1,0 +1,39 @@
+import LandscapeModel
+
+/// Records that became one standard, and which record's stage was kept.
+public struct Merge: Sendable, Hashable {
+    /// The standard's canonical id.
+    public var id: String
+    /// Every contributing record, in input order.
+    public var origins: [SourceLocation]
+    /// The record whose stage, stage code and status were kept.
+    public var stageFrom: SourceLocation
+    /// The stage codes that disagreed (empty when all records agreed).
+    public var conflictingStageCodes: [String]
+
+    public init(id: String, origins: [SourceLocation], stageFrom: SourceLocation, conflictingStageCodes: [String]) {
+        self.id = id
+        self.origins = origins
+        self.stageFrom = stageFrom
+        self.conflictingStageCodes = conflictingStageCodes
+    }
+}
+
+/// The standards made from a set of records.
+public struct NormalizeResult: Sendable {
+    /// One per distinct standard, sorted by ``Standard/id`` (byte order).
+    public var standards: [Standard]
+    /// Records that could not become a standard.
+    public var quarantine: [QuarantineEntry]
+    /// One per standard that more than one record contributed to.
+    public var merges: [Merge]
+
+    public init(standards: [Standard] = [], quarantine: [QuarantineEntry] = [], merges: [Merge] = []) {
+        self.standards = standards
+        self.quarantine = quarantine
+        self.merges = merges
+    }
+
+    /// Records folded into another one: records in minus standards out.
+    public var mergedRecords: Int { merges.reduce(0) { $0 + $1.origins.count - 1 } }
+}

@@ -1,0 +1,217 @@
+import Dispatch
+import LandscapeModel
+
+/// Turns raw catalog records into de-duplicated ``Standard`` values.
+///
+/// Each record is read on its own (in parallel): its reference parsed into a canonical
+/// id, its stage mapped, its text cleaned, its committee spelled one way. Records that
+/// share a dated reference are then merged by the rule in ``Normalizer/merge(_:)``.
+///
+/// A record whose reference is present but cannot be parsed (IEEE normtitles such as
+/// `A Framework`, `XR Ethics`) keeps that reference, whitespace-normalized, as its id.
+/// Such records merge only with records that repeat both the same reference and the
+/// same title; if two different standards share one, the later ones get ` (2)`, ` (3)`…
+/// appended in input order, so that ids stay unique.
+public struct Normalizer: Sendable {
+    /// Worker threads for the per-record pass.
+    public var concurrency: Int
+
+    public init(concurrency: Int? = nil) {
+        self.concurrency = max(1, concurrency ?? Int(activeProcessors()))
+    }
+
+    public func normalize(_ records: [RawRecord]) -> NormalizeResult {
+        // 1. Each record on its own, in parallel chunks; results stay in input order.
+        let chunk = 2048
+        let chunks = (records.count + chunk - 1) / chunk
+        let box = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: max(chunks, 0)) { index in
+            let range = (index * chunk)..<min(records.count, (index + 1) * chunk)
+            var out: [RecordOutcome] = []
+            out.reserveCapacity(range.count)
+            for position in range { out.append(RecordReader.read(records[position], order: position)) }
+            box.set(index, out)
+        }
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(records.count)
+        var quarantine: [QuarantineEntry] = []
+        for results in box.all() {
+            for result in results {
+                switch result {
+                case .standard(let c): candidates.append(c)
+                case .rejected(let q): quarantine.append(q)
+                }
+            }
+        }
+
+        // 2. Group by merge key, keeping first-seen order.
+        var groupIndex: [String: Int] = [:]
+        groupIndex.reserveCapacity(candidates.count)
+        var groups: [[Candidate]] = []
+        for candidate in candidates {
+            if let index = groupIndex[candidate.mergeKey] {
+                groups[index].append(candidate)
+            } else {
+                groupIndex[candidate.mergeKey] = groups.count
+                groups.append([candidate])
+            }
+        }
+
+        // 3. Merge, keep ids unique, sort.
+        var standards: [Standard] = []
+        standards.reserveCapacity(groups.count)
+        var merges: [Merge] = []
+        var usedIDs: [String: Int] = [:]
+        for group in groups {
+            var (standard, merge) = Self.merge(group)
+            if let count = usedIDs[standard.id] {
+                // Only unparsable references can collide here (see the type's documentation).
+                usedIDs[standard.id] = count + 1
+                standard.provenance["id"] = (standard.provenance["id"] ?? "") + "; \" (\(count + 1))\" appended: another standard has the same unparsable reference"
+                standard.id += " (\(count + 1))"
+                merge?.id = standard.id
+            } else {
+                usedIDs[standard.id] = 1
+            }
+            standards.append(standard)
+            if let merge { merges.append(merge) }
+        }
+        standards.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        merges.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        return NormalizeResult(standards: standards, quarantine: quarantine, merges: merges)
+    }
+
+    /// The key under which a reference matches a standard's id (for gold files and
+    /// `explain REFERENCE`): see ``Reference/matchKey(_:)``.
+    public static func matchKey(_ reference: String) -> String {
+        Reference.matchKey(reference)
+    }
+
+    /// Merges records of one dated reference into one standard.
+    ///
+    /// The rule, deterministic and independent of thread timing:
+    /// - **stage, stage code, status** come from the record furthest along the life
+    ///   cycle. Withdrawal is the last state a standard reaches, so any record that says
+    ///   withdrawn wins; among equal stages the finer harmonized code wins (90.93 after
+    ///   60.60); remaining ties go to the first record in input order.
+    /// - **sdo, deliverable type** from the first record (all records share the dated
+    ///   reference up to spacing and case); **id and undated id** as spelled by the record
+    ///   whose committee belongs to the reference's organisation (IEC's `AMD1` for an IEC
+    ///   amendment that the ISO catalog writes `Amd 1`), else the first record's.
+    /// - **title** from the first record with one; **abstract** the longest;
+    ///   **published** the most precise date (`2023-12-18` over `2023-12`), ties first.
+    /// - **committees** united, those owned by the reference's own organisation first
+    ///   (`IEC TC 56` before `ISO/TC 262` for `IEC 31010:2019`), then input order;
+    ///   **sources, ICS, keywords, relations, other titles, origins** united in input order.
+    static func merge(_ group: [Candidate]) -> (Standard, Merge?) {
+        guard group.count > 1 else { return (group[0].standard, nil) }
+        var winner = group[0]
+        for candidate in group.dropFirst() where candidate.stageRank > winner.stageRank {
+            winner = candidate
+        }
+        // The id as spelled by the publisher's own catalog when the spellings differ
+        // (ISO's `IEC 62304:2006/Amd 1:2015` and IEC's `IEC 62304:2006/AMD1:2015`):
+        // the record whose committee belongs to the reference's organisation, else the first.
+        let sdo = group[0].standard.sdo
+        var spelling = group[0]
+        var spellingRank = Self.ownerRank(CommitteeName.owner(spelling.standard.committee), sdo: sdo)
+        for candidate in group.dropFirst() {
+            let rank = Self.ownerRank(CommitteeName.owner(candidate.standard.committee), sdo: sdo)
+            if rank < spellingRank { spelling = candidate; spellingRank = rank }
+        }
+        let first = group[0].standard
+        var merged = first
+        if spelling.standard.id != first.id {
+            merged.id = spelling.standard.id
+            merged.undatedId = spelling.standard.undatedId
+            merged.provenance["id"] = spelling.standard.provenance["id"]
+        }
+        merged.stage = winner.standard.stage
+        merged.stageCode = winner.standard.stageCode
+        merged.status = winner.standard.status
+        merged.provenance["stage"] = winner.standard.provenance["stage"]
+
+        var sources = first.sources
+        var committees: [String] = []
+        var ics = first.ics
+        var keywords = first.keywords
+        var keywordSet = Set(keywords.map { $0.lowercased() })
+        var relations = first.relations
+        var origins = first.origins
+        for candidate in group {
+            let s = candidate.standard
+            for source in s.sources where !sources.contains(source) { sources.append(source) }
+            for committee in s.committees where !committees.contains(committee) { committees.append(committee) }
+            if candidate.order == group[0].order { continue }
+            for code in s.ics where !ics.contains(code) { ics.append(code) }
+            for keyword in s.keywords where keywordSet.insert(keyword.lowercased()).inserted { keywords.append(keyword) }
+            for relation in s.relations where !relations.contains(relation) { relations.append(relation) }
+            origins += s.origins
+            if merged.title.isEmpty, !s.title.isEmpty {
+                merged.title = s.title
+                merged.provenance["title"] = s.provenance["title"]
+            }
+            for (language, title) in s.otherTitles where merged.otherTitles[language] == nil {
+                merged.otherTitles[language] = title
+            }
+            if s.abstract.utf8.count > merged.abstract.utf8.count {
+                merged.abstract = s.abstract
+                merged.provenance["abstract"] = s.provenance["abstract"]
+            }
+            if s.published.utf8.count > merged.published.utf8.count {
+                merged.published = s.published
+                merged.provenance["published"] = s.provenance["published"]
+            }
+            if merged.adoptedFrom == nil, let adopted = s.adoptedFrom {
+                merged.adoptedFrom = adopted
+                merged.provenance["adopted_from"] = s.provenance["adopted_from"]
+            }
+        }
+        let ranked = committees.enumerated().sorted { a, b in
+            let ra = Self.ownerRank(CommitteeName.owner(a.element), sdo: sdo)
+            let rb = Self.ownerRank(CommitteeName.owner(b.element), sdo: sdo)
+            return (ra, a.offset) < (rb, b.offset)
+        }.map(\.element)
+        merged.committees = ranked
+        if let primary = ranked.first, let from = group.first(where: { $0.standard.committees.contains(primary) }) {
+            merged.provenance["committee"] = from.standard.provenance["committee"]
+        }
+        merged.sources = sources
+        merged.ics = ics
+        merged.keywords = keywords
+        merged.relations = relations
+        merged.origins = origins
+        merged.provenance["merged"] = "\(group.count) records: " + origins.map(\.description).joined(separator: ", ")
+
+        var codes: [String] = []
+        for candidate in group where !codes.contains(candidate.standard.stageCode) { codes.append(candidate.standard.stageCode) }
+        let merge = Merge(
+            id: merged.id,
+            origins: origins,
+            stageFrom: winner.standard.origins[0],
+            conflictingStageCodes: codes.count > 1 ? codes : []
+        )
+        return (merged, merge)
+    }
+
+    private static func ownerRank(_ owner: String, sdo: String) -> Int {
+        if owner.isEmpty { return 3 }
+        if owner == sdo { return 0 }
+        if sdo.hasPrefix(owner + "/") || sdo.hasSuffix("/" + owner) || sdo.contains("/" + owner + "/") { return 1 }
+        return 2
+    }
+}
+
+/// Per-chunk results written by distinct workers.
+private final class ChunkResults: @unchecked Sendable {
+    private var storage: [[RecordOutcome]]
+    private let lock = DispatchQueue(label: "landscape.normalize.results")
+
+    init(count: Int) { storage = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ value: [RecordOutcome]) {
+        lock.sync { storage[index] = value }
+    }
+
+    func all() -> [[RecordOutcome]] { lock.sync { storage } }
+}

@@ -1,0 +1,350 @@
+import LandscapeModel
+
+/// Reads one raw record into a ``Candidate``: the per-record half of normalization.
+enum RecordReader {
+    static func read(_ record: RawRecord, order: Int) -> RecordOutcome {
+        guard let layer = record.layers.first else {
+            return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the record has no metadata block", scope: .record))
+        }
+        let file = record.location
+        func at(_ layer: RawLayer) -> String {
+            "\(layer.kind.rawValue) at \(SourceLocation(source: file.source, file: file.file, line: layer.line))"
+        }
+        var provenance: [String: String] = [:]
+
+        // Reference.
+        guard let (rawReference, referenceBasis) = referenceText(of: layer) else {
+            return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: no std-ref, doc-ref, doc-number or normtitle", scope: .record))
+        }
+        let parsed = Reference.parse(rawReference)
+        let id = parsed?.id ?? TextCleaner.collapse(rawReference)
+        guard !id.isEmpty else {
+            return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the reference is empty", scope: .record))
+        }
+        provenance["id"] = "\(referenceBasis) \"\(rawReference)\" (\(at(layer)))" + (parsed == nil ? "; not a reference the parser knows, kept as written" : "")
+
+        // Organisation.
+        var sdo = parsed?.sdo ?? ""
+        let originator = (layer.originatorAttribute ?? layer.originator).map(TextCleaner.collapse) ?? ""
+        if sdo == "CEN/CLC" || sdo.isEmpty, let european = europeanBody(originator) {
+            sdo = european
+        }
+        if sdo.isEmpty {
+            sdo = layer.kind == .idamsPublication ? (layer.ieee?.publisher.map(TextCleaner.collapse) ?? "IEEE") : originator
+        }
+
+        // Deliverable type.
+        var type = parsed?.deliverableType ?? .other
+        if parsed == nil || type == .standard {
+            if let refined = deliverableType(of: layer) { type = refined } else if parsed == nil { type = .other }
+        }
+
+        // Stage.
+        let reading = stage(of: layer, reference: parsed)
+        provenance["stage"] = "\(reading.basis) \"\(reading.code)\" (\(at(layer)))"
+
+        // Title and other titles: the adopting layer's, else the adopted one's.
+        var title = ""
+        var otherTitles: [String: String] = [:]
+        for candidate in record.layers where title.isEmpty {
+            let (english, others) = titles(of: candidate)
+            if let english {
+                title = english
+                provenance["title"] = "title (\(at(candidate)))"
+            }
+            if otherTitles.isEmpty { otherTitles = others }
+        }
+        if title.isEmpty, let (language, text) = otherTitles.min(by: { $0.key < $1.key }) {
+            title = text
+            otherTitles[language] = nil
+            provenance["title"] = "title in \(language.isEmpty ? "an unstated language" : language), no English one (\(at(layer)))"
+        }
+
+        // Abstract.
+        var abstract = ""
+        for candidate in record.layers where abstract.isEmpty {
+            if let text = candidate.abstract ?? candidate.ieee?.scope {
+                abstract = TextCleaner.paragraphs(text)
+                if !abstract.isEmpty { provenance["abstract"] = "abstract (\(at(candidate)))" }
+            }
+        }
+
+        // Committees.
+        var committees: [String] = []
+        for text in layer.committees {
+            let name = CommitteeName.normalize(text)
+            if !name.isEmpty, !committees.contains(name) { committees.append(name) }
+        }
+        if let first = layer.committees.first {
+            provenance["committee"] = "\(layer.kind == .idamsPublication ? "pubsponsoringcommittee" : "comm-ref") \"\(TextCleaner.collapse(first))\" (\(at(layer)))"
+        }
+
+        // Keywords, ICS.
+        var keywords: [String] = []
+        var seenKeywords = Set<String>()
+        for candidate in record.layers {
+            for keyword in candidate.keywords {
+                let text = TextCleaner.line(keyword)
+                if !text.isEmpty, seenKeywords.insert(text.lowercased()).inserted { keywords.append(text) }
+            }
+        }
+        var ics: [String] = []
+        for code in layer.ics {
+            let text = TextCleaner.collapse(code)
+            if !text.isEmpty, !ics.contains(text) { ics.append(text) }
+        }
+
+        // Publication date.
+        var published = ""
+        if let (date, basis) = publicationDate(of: layer) {
+            published = date
+            provenance["published"] = "\(basis) (\(at(layer)))"
+        } else if let year = parsed?.year, !(parsed?.isDraft ?? false) {
+            published = year
+            provenance["published"] = "year of the reference \"\(id)\""
+        }
+
+        // Relations and adoption.
+        var relations: [Relation] = []
+        var adoptedFrom: String?
+        for relation in layer.relations {
+            let target = Reference.parse(relation.reference)?.id ?? TextCleaner.collapse(relation.reference)
+            guard !target.isEmpty else { continue }
+            let kind = relationKind(relation.type)
+            if kind == .adopts, adoptedFrom == nil {
+                adoptedFrom = target
+                provenance["adopted_from"] = "standard_relationship type \(relation.type) \"\(relation.reference)\" (\(at(layer)))"
+            }
+            let value = Relation(kind: kind, target: target)
+            if !relations.contains(value) { relations.append(value) }
+        }
+        if let notes = parsed?.notes {
+            for note in notes {
+                // IEEE: "(Revision of IEEE Std 802.11-2016)".
+                let inner = note.dropFirst().dropLast()
+                for (prefix, kind) in [("Revision of ", Relation.Kind.revises), ("Amendment to ", .amends), ("Corrigendum to ", .corrects)] where inner.hasPrefix(prefix) {
+                    let target = String(inner.dropFirst(prefix.count))
+                    let value = Relation(kind: kind, target: Reference.parse(target)?.id ?? TextCleaner.collapse(target))
+                    if !relations.contains(value) { relations.append(value) }
+                }
+            }
+        }
+        if record.layers.count > 1, let (adoptedText, basis) = referenceText(of: record.layers[1]) {
+            let target = Reference.parse(adoptedText)?.id ?? TextCleaner.collapse(adoptedText)
+            if !target.isEmpty {
+                adoptedFrom = target
+                provenance["adopted_from"] = "adoption nesting: \(basis) \"\(adoptedText)\" (\(at(record.layers[1])))"
+                let value = Relation(kind: .adopts, target: target)
+                if !relations.contains(value) { relations.insert(value, at: 0) }
+            }
+        }
+
+        let standard = Standard(
+            id: id,
+            undatedId: parsed?.undatedId ?? id,
+            sdo: sdo,
+            sources: [record.location.source],
+            deliverableType: type,
+            stage: reading.stage,
+            stageCode: reading.code,
+            status: reading.status,
+            committees: committees,
+            title: title,
+            otherTitles: otherTitles,
+            abstract: abstract,
+            keywords: keywords,
+            published: published,
+            ics: ics,
+            adoptedFrom: adoptedFrom,
+            relations: relations,
+            origins: [record.location],
+            provenance: provenance
+        )
+        let key = parsed != nil
+            ? Reference.key(of: id)
+            : "\u{1}" + Reference.key(of: id) + "\u{1}" + Reference.key(of: title)
+        return .standard(Candidate(standard: standard, mergeKey: key, order: order, stageRank: StageRank(stage: reading.stage, detail: reading.detail)))
+    }
+
+    /// The layer's reference and the element it came from. `std-ref type="dated"` is
+    /// preferred: `doc-number` can be wrong (`DIR`, `Guide`).
+    static func referenceText(of layer: RawLayer) -> (String, String)? {
+        func usable(_ text: String?) -> String? {
+            guard let text, text.contains(where: { !$0.isWhitespace }) else { return nil }
+            return text
+        }
+        if let ieee = layer.ieee {
+            if let text = usable(ieee.normTitle) { return (text, "normtitle") }
+            if let text = usable(ieee.title) { return (text, "title") }
+            if let text = usable(ieee.stdNumber) { return (text, "stdnumber") }
+            return nil
+        }
+        for (type, label) in [("dated", "std-ref[@type=dated]"), ("", "std-ref"), ("short", "std-ref[@type=short]"), ("undated", "std-ref[@type=undated]")] {
+            if let text = usable(layer.references[type]) { return (text, label) }
+        }
+        for (type, text) in layer.references.sorted(by: { $0.key < $1.key }) {
+            if let text = usable(text) { return (text, "std-ref[@type=\(type)]") }
+        }
+        if let text = usable(layer.docRef) { return (text, "doc-ref") }
+        if let number = usable(layer.docNumber) {
+            // Last resort: assemble originator, doc-number, part and year.
+            var text = TextCleaner.collapse(layer.originator ?? layer.originatorAttribute ?? "")
+            text += (text.isEmpty ? "" : " ") + TextCleaner.collapse(number)
+            if let part = usable(layer.partNumber) { text += "-" + TextCleaner.collapse(part) }
+            if let date = usable(layer.pubDate ?? layer.releaseDate), date.count >= 4 { text += ":" + date.prefix(4) }
+            return (text, "std-ident (originator, doc-number, part-number, date)")
+        }
+        return nil
+    }
+
+    static func europeanBody(_ originator: String) -> String? {
+        switch originator.uppercased().replacingOccurrencesOfSpaces() {
+        case "CEN": "CEN"
+        case "CENELEC", "CLC": "CENELEC"
+        case "CEN/CLC", "CEN/CENELEC", "CENCLC", "CEN-CENELEC", "CEN/CENELEC/ETSI": "CEN/CLC"
+        case "ETSI": "ETSI"
+        default: nil
+        }
+    }
+
+    static func deliverableType(of layer: RawLayer) -> DeliverableType? {
+        if let ieee = layer.ieee {
+            let title = (ieee.familyTitle ?? ieee.articleTitle ?? "").lowercased()
+            let subtype = (ieee.subtype ?? "").lowercased()
+            let text = subtype + " " + title
+            if text.contains("corrigend") { return .corrigendum }
+            if text.contains("amendment") { return .amendment }
+            if text.contains("recommended practice") { return .recommendedPractice }
+            if text.contains("guide for") || text.contains("ieee guide") || subtype.contains("guide") { return .guide }
+            if text.contains("technical report") || text.contains("white paper") || text.contains("industry connections") { return .technicalReport }
+            return nil
+        }
+        guard let docType = layer.docType.map(TextCleaner.collapse)?.uppercased() else { return nil }
+        switch docType {
+        case "TS", "DTS": return .technicalSpecification
+        case "TR", "DTR": return .technicalReport
+        case "PAS": return .publiclyAvailableSpecification
+        case "GUIDE": return .guide
+        case "IS", "ST", "EN", "STANDARD": return nil
+        case "AMD", "AMENDMENT": return .amendment
+        case "COR", "CORRIGENDUM": return .corrigendum
+        case "": return nil
+        default: return .other
+        }
+    }
+
+    static func stage(of layer: RawLayer, reference: Reference?) -> StageReading {
+        if let ieee = layer.ieee {
+            let draft = (reference?.isDraft ?? false) || ieee.publicationType?.lowercased().contains("draft") == true
+            return StageMapping.ieee(status: ieee.standardStatus, modifiers: ieee.modifiers, isDraft: draft)
+        }
+        if let code = layer.stageCode {
+            if var reading = StageMapping.harmonized(code) ?? StageMapping.statusText(code) {
+                reading.basis = "custom-meta stage, \(reading.basis)"
+                return reading
+            }
+        }
+        if let version = layer.releaseVersion, let reading = StageMapping.releaseVersion(version) {
+            return reading
+        }
+        if let withdrawal = layer.metaDates.first(where: { $0.key.lowercased().contains("withdraw") }), !withdrawal.value.isEmpty {
+            return StageReading(stage: .withdrawn, status: .withdrawn, code: "withdrawn \(withdrawal.value)", basis: "meta-date \(withdrawal.key)")
+        }
+        if let implied = reference?.impliedStage {
+            return StageReading(stage: implied, status: implied.isDraft ? .draft : .active, code: reference?.draftMark ?? "", basis: "draft mark in the reference")
+        }
+        return StageReading(stage: .published, status: .active, code: "", basis: "no stage stated; a dated reference is taken as published")
+    }
+
+    /// English (or unstated-language) title, and the others by language.
+    static func titles(of layer: RawLayer) -> (String?, [String: String]) {
+        var english: String?
+        var others: [String: String] = [:]
+        for title in layer.titles {
+            let text = TextCleaner.line(title.text)
+            guard !text.isEmpty else { continue }
+            let language = title.language.lowercased()
+            if english == nil, language.isEmpty || language.hasPrefix("en") {
+                english = text
+            } else if others[language] == nil {
+                others[language] = text
+            }
+        }
+        return (english, others)
+    }
+
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+    /// ISO 8601 (possibly partial) publication date and where it came from.
+    static func publicationDate(of layer: RawLayer) -> (String, String)? {
+        if let ieee = layer.ieee {
+            for type in ["ePub", "OriginalPub", "Created"] {
+                if let date = ieee.dates.first(where: { $0.type == type }), let text = isoDate(year: date.year, month: date.month, day: date.day) {
+                    return (text, "date[@datetype=\(type)]")
+                }
+            }
+            return nil
+        }
+        for (value, label) in [(layer.pubDate, "pub-date"), (layer.releaseDate, "release-date")] {
+            if let value, let date = isoDate(value) { return (date, label) }
+        }
+        return nil
+    }
+
+    static func isoDate(year: String, month: String?, day: String?) -> String? {
+        let y = TextCleaner.collapse(year)
+        guard y.count == 4, y.allSatisfy(\.isNumber) else { return nil }
+        guard let monthText = month.map(TextCleaner.collapse), !monthText.isEmpty else { return y }
+        var m: Int?
+        if let value = Int(monthText) { m = value } else {
+            let lower = monthText.lowercased()
+            if let index = months.firstIndex(where: { $0.hasPrefix(lower.prefix(3)) && lower.count >= 3 }) { m = index + 1 }
+        }
+        guard let m, (1...12).contains(m) else { return y }
+        let mm = m < 10 ? "0\(m)" : "\(m)"
+        guard let dayText = day.map(TextCleaner.collapse), let d = Int(dayText), (1...31).contains(d) else { return "\(y)-\(mm)" }
+        return "\(y)-\(mm)-\(d < 10 ? "0\(d)" : "\(d)")"
+    }
+
+    /// `2023-12-18`, `2023-12`, `2023` (a time part is dropped); nil for anything else.
+    static func isoDate(_ text: String) -> String? {
+        let value = TextCleaner.collapse(text).prefix(10)
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard let year = parts.first, year.count == 4, year.allSatisfy(\.isNumber) else { return nil }
+        return isoDate(year: String(year), month: parts.count > 1 ? String(parts[1]) : nil, day: parts.count > 2 ? String(parts[2]) : nil)
+    }
+
+    static func relationKind(_ type: String) -> Relation.Kind {
+        switch TextCleaner.collapse(type).lowercased() {
+        case "revises", "v": .revises
+        case "amends", "t": .amends
+        case "corrects", "c": .corrects
+        case "supersedes": .supersedes
+        case "replaces": .replaces
+        case "superseded-by", "obsoleted-by", "replaced-by", "s": .supersededBy
+        case "adopts", "adopted-from", "o", "j": .adopts
+        default: .other
+        }
+    }
+}
+
+extension String {
+    func replacingOccurrencesOfSpaces() -> String { String(filter { $0 != " " }) }
+}
+
+extension Reference {
+    /// Lower-cased, whitespace removed: the comparison key behind ``matchKey(_:)``.
+    static func key(of id: String) -> String {
+        var key = ""
+        key.reserveCapacity(id.utf8.count)
+        for scalar in id.unicodeScalars where !scalar.properties.isWhitespace {
+            if scalar.isASCII {
+                let v = scalar.value
+                key.unicodeScalars.append(v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : scalar)
+            } else {
+                key.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return key
+    }
+}

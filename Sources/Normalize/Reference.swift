@@ -1,0 +1,44 @@
+import LandscapeModel
+
+/// A parsed standards reference: `ISO/IEC TR 24028:2020`, `ISO 10033-1:2011/DAM 1`,
+/// `EN ISO/IEC 23894:2024`, `IEEE Std 802.11-2020`, `IEEE P2751/D-3-2025-07`…
+///
+/// The canonical ``id`` keeps the reference as its publisher writes it (whitespace
+/// normalized; a trailing language mark such as `(E)` and IEEE's parenthesised notes
+/// such as `(Revision of IEEE Std 802.11-2016)` removed), so that ids match the
+/// catalogs and the gold file. ``undatedId`` drops the deliverable's own date and any
+/// draft part: `ISO/IEC 42001`, `IEC 60317-0-6:2001/AMD1`, `IEEE Std 7001`, `IEEE P2751`.
+public struct Reference: Sendable, Hashable {
+    /// Canonical dated reference.
+    public var id: String
+    /// The reference without the deliverable's own date and draft part.
+    public var undatedId: String
+    /// Publishing organisation(s) as in the prefix: `ISO/IEC`, `IEEE`, `ANSI/IEEE`; `CEN/CLC` for `EN`.
+    public var sdo: String
+    public var deliverableType: DeliverableType
+    /// The deliverable's year (an amendment's own year, not its base's), if written.
+    public var year: String?
+    /// The draft mark as written (`DIS`, `FDIS`, `DAM`, `prEN`, `D-3-2025-07`, `P`…), if a draft.
+    public var draftMark: String?
+    /// What the reference itself says about its stage (`ISO/DIS` → enquiry), if anything.
+    public var impliedStage: Stage?
+    /// Notes removed from the text: `(E)`, `(Revision of IEEE Std 802.11-2016)`.
+    public var notes: [String]
+    /// Whether the IEEE reference names a redline (a marked-up copy of a standard).
+    public var isRedline: Bool
+
+    public var isDraft: Bool { draftMark != nil }
+
+    /// Parses a reference; nil when the text does not look like one (`A Framework`,
+    /// `IEEE Federated`, `ISO/ IEC`).
+    public static func parse(_ text: String) -> Reference? {
+        ReferenceParser(text).parse()
+    }
+
+    /// The key under which `text` matches a standard's ``id``: tolerant of spacing, case,
+    /// a trailing `(E)`, IEEE notes in parentheses and reference-style differences
+    /// such as `Amd 1` versus `AMD1`. Works for unparsable references too.
+    public static func matchKey(_ text: String) -> String {
+        key(of: parse(text)?.id ?? TextCleaner.collapse(text))
+    }
+}

@@ -1,0 +1,306 @@
+import LandscapeModel
+
+/// The hand-written parser behind ``Reference/parse(_:)``: a few passes over tokens,
+/// no regular expressions (it runs once per record on a million-record catalog).
+struct ReferenceParser {
+    private let text: String
+
+    init(_ text: String) { self.text = text }
+
+    // MARK: Vocabulary
+
+    /// Organisations that appear in reference prefixes.
+    static let organisations: Set<String> = [
+        "ISO", "IEC", "IEEE", "AIEE", "ANSI", "ASA", "USAS", "NACE", "ASTM", "CIE", "SAE", "ASME",
+        "OECD", "CEN", "CENELEC", "CLC", "ETSI", "CISPR", "ITU", "IWA", "JTC1", "ASHRAE", "UL", "NFPA",
+    ]
+    /// European Norm prefixes: published by CEN and CENELEC.
+    static let europeanNorms: Set<String> = ["EN", "PREN", "FPREN", "HD", "PRHD", "ES", "ENV", "CWA"]
+
+    /// Type and draft words of prefixes, upper-cased, with what they say.
+    static let prefixWords: [String: (type: DeliverableType?, stage: Stage?)] = [
+        "TS": (.technicalSpecification, nil), "TR": (.technicalReport, nil),
+        "PAS": (.publiclyAvailableSpecification, nil), "GUIDE": (.guide, nil),
+        "IS": (.standard, nil), "ISP": (.other, nil), "R": (.other, nil), "DIR": (.other, nil),
+        "TTA": (.other, nil), "SRD": (.other, nil), "CA": (.other, nil), "ISH": (.other, nil), "STD": (nil, nil), "SUP": (nil, nil), "SPEC": (nil, nil),
+        "NP": (nil, .proposal), "PWI": (nil, .proposal), "AWI": (nil, .proposal), "NWIP": (nil, .proposal),
+        "WD": (nil, .preparatory), "CD": (nil, .committee), "PDTS": (.technicalSpecification, .committee),
+        "PDTR": (.technicalReport, .committee), "DIS": (nil, .enquiry), "DTS": (.technicalSpecification, .enquiry),
+        "DTR": (.technicalReport, .enquiry), "DPAS": (.publiclyAvailableSpecification, .enquiry),
+        "DGUIDE": (.guide, .enquiry), "DISP": (.other, .enquiry), "FDIS": (nil, .approval),
+        "FDTS": (.technicalSpecification, .approval), "FDTR": (.technicalReport, .approval),
+        "PRF": (nil, .approval), "UNAPPROVED": (nil, .approval), "APPROVED": (nil, nil),
+        "DRAFT": (nil, .committee), "PRCEN": (nil, .enquiry), "FPRCEN": (nil, .approval),
+    ]
+    static let draftWords: Set<String> = [
+        "NP", "PWI", "AWI", "NWIP", "WD", "CD", "PDTS", "PDTR", "DIS", "DTS", "DTR", "DPAS", "DGUIDE",
+        "DISP", "FDIS", "FDTS", "FDTR", "PRF", "UNAPPROVED", "DRAFT", "PREN", "FPREN", "PRHD", "PRCEN", "FPRCEN",
+    ]
+    /// Organisations whose references write the year after a hyphen (`IEEE Std 7001-2021`).
+    static let hyphenYearOrganisations: Set<String> = ["IEEE", "AIEE", "ANSI", "ASA", "USAS", "NACE"]
+
+    // MARK: Parsing
+
+    func parse() -> Reference? {
+        var text = TextCleaner.collapse(self.text)
+        var notes: [String] = []
+        stripNotes(&text, into: &notes)
+        guard !text.isEmpty else { return nil }
+
+        let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard let numberIndex = tokens.firstIndex(where: Self.isNumberToken), numberIndex > 0 else { return nil }
+
+        // The prefix: organisations, type and draft words, separated by spaces or slashes.
+        var organisations: [String] = []
+        var european = false
+        var type: DeliverableType?
+        var stage: Stage?
+        var draftMark: String?
+        var hyphenYears = false
+        var sawStd = false
+        for token in tokens[..<numberIndex] {
+            for part in token.split(separator: "/", omittingEmptySubsequences: true) {
+                var word = part.uppercased()
+                // Numbered ballots: DIS2, CD1.
+                while let last = word.last, last.isNumber, word.count > 2 { word.removeLast() }
+                if Self.organisations.contains(word) {
+                    organisations.append(String(part))
+                    if Self.hyphenYearOrganisations.contains(word) { hyphenYears = true }
+                } else if Self.europeanNorms.contains(word) {
+                    european = true
+                    if word.hasPrefix("PR") || word.hasPrefix("FPR") {
+                        draftMark = draftMark ?? String(part)
+                        stage = stage ?? (word.hasPrefix("F") ? .approval : .enquiry)
+                    }
+                    if word == "ENV" || word == "CWA" { type = type ?? .other }
+                } else if let meaning = Self.prefixWords[word] {
+                    if word == "STD" { sawStd = true }
+                    if let t = meaning.type, type == nil || type == .standard { type = t }
+                    if let s = meaning.stage {
+                        stage = stage.map { max($0, s) } ?? s
+                    }
+                    if Self.draftWords.contains(word) { draftMark = draftMark ?? String(part) }
+                } else {
+                    return nil // not a reference we know how to read
+                }
+            }
+        }
+        guard !organisations.isEmpty || european else { return nil }
+        if sawStd { hyphenYears = true }
+
+        // The number and what follows it.
+        var rest = tokens[numberIndex...].joined(separator: " ")
+        var isRedline = false
+        if rest.hasSuffix(" Redline") {
+            isRedline = true
+            rest.removeLast(" Redline".count)
+        }
+        var numberPart = Substring(rest)
+        var draftPart: Substring?
+        // IEEE projects: P2751/D-3-2025-07, P2934/D1, May 2021.
+        let firstNumber = tokens[numberIndex]
+        let isProject = firstNumber.first == "P" && firstNumber.dropFirst().first.map { $0.isNumber || $0 == "C" || $0 == "N" } == true
+        if let range = Self.draftPartRange(in: numberPart) {
+            draftPart = numberPart[range].dropFirst()
+            numberPart = numberPart[..<range.lowerBound]
+        }
+        if isProject {
+            hyphenYears = true
+            draftMark = draftMark ?? "P"
+            stage = stage ?? .committee
+        }
+        if let draftPart { draftMark = String(draftPart) }
+
+        // Segments: main number, then supplements after "/" or "+".
+        let segments = Self.segments(numberPart)
+        guard let main = segments.first else { return nil }
+        var year: String?
+        var undated = String(numberPart).trimmingCharacters()
+        var deliverable = type ?? .standard
+
+        // The deliverable's own year and the undated form.
+        let last = segments[segments.count - 1]
+        if let (y, range) = Self.year(in: last.text, hyphen: hyphenYears) {
+            year = y
+            undated = String(numberPart[..<range.lowerBound] + numberPart[range.upperBound...])
+        }
+        if let draftPart, year == nil, let y = Self.lastYear(in: draftPart) { year = y }
+
+        // Supplements decide the type: an amendment of a standard is an amendment.
+        for segment in segments.dropFirst() {
+            let word = segment.text.prefix { $0.isLetter }.uppercased()
+            let words = segment.text.split(separator: " ").map { $0.uppercased() }
+            let head = words.first.map { String($0.prefix { $0.isLetter }) } ?? word
+            let kind = words.count > 1 && ["CD", "WD", "AWI", "NP", "PWI", "DIS", "FDIS"].contains(head)
+                ? (String(words[1].prefix { $0.isLetter }), head) : (head, "")
+            switch kind.0 {
+            case "AMD", "AM", "DAM", "FDAM", "PDAM", "DAMD", "FDAMD", "ADD", "DAD", "FPDAM", "PRAMD", "PRA":
+                deliverable = .amendment
+                if kind.0.hasPrefix("D") || kind.0.hasPrefix("FD") || kind.0.hasPrefix("PD") || kind.0.hasPrefix("PR") || !kind.1.isEmpty {
+                    draftMark = draftMark ?? String(segment.text)
+                    let s: Stage = kind.1 == "CD" || kind.0.hasPrefix("PD") ? .committee
+                        : kind.0.hasPrefix("FD") || kind.1 == "FDIS" ? .approval
+                        : kind.1 == "AWI" || kind.1 == "NP" || kind.1 == "PWI" ? .proposal
+                        : kind.1 == "WD" ? .preparatory : .enquiry
+                    stage = stage.map { max($0, s) } ?? s
+                }
+            case "COR", "CORR", "DCOR", "FDCOR", "PRAC", "AC":
+                deliverable = .corrigendum
+                if kind.0.hasPrefix("D") || kind.0.hasPrefix("FD") || !kind.1.isEmpty {
+                    draftMark = draftMark ?? String(segment.text)
+                    let s: Stage = kind.0.hasPrefix("FD") ? .approval : kind.1 == "CD" ? .committee : .enquiry
+                    stage = stage.map { max($0, s) } ?? s
+                }
+            default:
+                continue
+            }
+            if segment.separator == "+" { deliverable = type ?? .standard } // consolidated version
+        }
+        // IEEE amendments carry lower-case letters after the number: 802.11ax, 1012a, 802.1AEdk.
+        if hyphenYears, segments.count == 1, deliverable == .standard || deliverable == type ?? .standard {
+            let number = main.text.prefix { $0 != "-" && $0 != " " && $0 != ":" }
+            let letters = number.reversed().prefix { $0.isLowercase }
+            if !letters.isEmpty, letters.count <= 3, number.count > letters.count {
+                let before = number[number.index(number.endIndex, offsetBy: -letters.count - 1)]
+                if before.isNumber || before.isUppercase { deliverable = .amendment }
+            }
+        }
+
+        let prefix = tokens[..<numberIndex].joined(separator: " ")
+        var sdo = organisations.joined(separator: "/")
+        if european { sdo = "CEN/CLC" }
+        return Reference(
+            id: text,
+            undatedId: prefix + " " + undated.trimmingCharacters(),
+            sdo: sdo,
+            deliverableType: deliverable,
+            year: year,
+            draftMark: draftMark,
+            impliedStage: stage,
+            notes: notes,
+            isRedline: isRedline
+        )
+    }
+
+    /// Removes a trailing language mark (`(E)`) and IEEE notes in parentheses.
+    private func stripNotes(_ text: inout String, into notes: inout [String]) {
+        while text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            let isLanguage = inner.count <= 2 && inner.allSatisfy(\.isLetter)
+            let isNote = inner.first?.isLetter == true && inner.count > 2
+            guard isLanguage || isNote, open > text.startIndex else { break }
+            notes.append(String(text[open...]))
+            text = String(text[..<open]).trimmingCharacters()
+        }
+    }
+
+    /// A number token: starts with a digit, or with an IEEE/ANSI letter prefix and a digit
+    /// (`P2751`, `PC37.20`, `C37.06`, `N42.13`).
+    static func isNumberToken(_ token: Substring) -> Bool {
+        guard let first = token.first else { return false }
+        if first.isNumber { return true }
+        var rest = token[...]
+        for prefix in ["PC", "PN", "P", "C", "N"] where rest.hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+            return rest.first?.isNumber == true
+        }
+        return false
+    }
+
+    /// Where an IEEE draft part starts: `/D1`, `/D-3-2025-07`, `/Draft`, `/D-FDIS-2007`.
+    static func draftPartRange(in text: Substring) -> Range<Substring.Index>? {
+        var index = text.startIndex
+        while let slash = text[index...].firstIndex(of: "/") {
+            let after = text[text.index(after: slash)...]
+            if after.hasPrefix("D"), let next = after.dropFirst().first, next.isNumber || next == "-" || after.hasPrefix("Draft") {
+                return slash..<text.endIndex
+            }
+            index = text.index(after: slash)
+        }
+        return nil
+    }
+
+    struct Segment {
+        var separator: Character?
+        var text: Substring
+        var range: Range<Substring.Index>
+    }
+
+    /// Splits `10033-1:2011/DAM 1` into `10033-1:2011` and `DAM 1` (also at `+`).
+    static func segments(_ text: Substring) -> [Segment] {
+        var result: [Segment] = []
+        var start = text.startIndex
+        var separator: Character?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "/" || c == "+" {
+                result.append(Segment(separator: separator, text: text[start..<index], range: start..<index))
+                separator = c
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        result.append(Segment(separator: separator, text: text[start..<text.endIndex], range: start..<text.endIndex))
+        return result.filter { !$0.text.isEmpty }
+    }
+
+    /// The year written as `:YYYY` (or `-YYYY` in hyphen-year references) that ends the
+    /// segment, or is followed only by a trailing word (`CSV`) or an IEEE month/day.
+    /// Returns the year and the range to remove for the undated form.
+    static func year(in segment: Substring, hyphen: Bool) -> (String, Range<Substring.Index>)? {
+        var index = segment.endIndex
+        while index > segment.startIndex {
+            index = segment.index(before: index)
+            let c = segment[index]
+            guard c == ":" || (hyphen && c == "-") else { continue }
+            let digits = segment[segment.index(after: index)...].prefix { $0.isNumber }
+            guard digits.count == 4, isYear(digits) else { continue }
+            let after = segment[digits.endIndex...]
+            if after.isEmpty || after.first == " " {
+                return (String(digits), index..<digits.endIndex)
+            }
+            if hyphen, after.allSatisfy({ $0.isNumber || $0 == "-" }) {
+                return (String(digits), index..<after.endIndex)
+            }
+        }
+        return nil
+    }
+
+    static func isYear(_ digits: Substring) -> Bool {
+        guard digits.count == 4, let value = Int(digits) else { return false }
+        return value >= 1880 && value <= 2099
+    }
+
+    /// The last plausible year in an IEEE draft part (`D-3-2025-07` → 2025; `D1, May 2021` → 2021).
+    static func lastYear(in text: Substring) -> String? {
+        var found: String?
+        var run = Substring()
+        var index = text.startIndex
+        func flush() {
+            if run.count == 4, isYear(run) { found = String(run) }
+        }
+        var runStart = text.startIndex
+        while index < text.endIndex {
+            if text[index].isNumber {
+                if run.isEmpty { runStart = index }
+                run = text[runStart...index]
+            } else {
+                flush()
+                run = Substring()
+            }
+            index = text.index(after: index)
+        }
+        flush()
+        return found
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,1 +1,0 @@
-// Participation stage: see README.md "Architecture".

@@ -1,0 +1,139 @@
+import Foundation
+import LandscapeModel
+import Participation
+import Score
+
+/// What the stages produced from a config: the shared core of `run`, `validate`,
+/// `evaluate` and `explain`.
+struct Analysis: Sendable {
+    /// How far a command needs the stages to go.
+    enum Depth: Int, Comparable, Sendable {
+        case normalize, score, participation
+
+        static func < (lhs: Depth, rhs: Depth) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    var catalogs: CatalogStage.Result
+    var scorer: Scorer?
+    var scored: [ScoredStandard] = []
+    var participation: ParticipationAnalysis?
+    var participationResult: ParticipationResult?
+    var committeeFiles: [Manifest.CommitteeFile] = []
+    var timings: [String: Double] = [:]
+
+    /// Every quarantine row: catalogs first, then committee data.
+    var quarantine: [QuarantineEntry] {
+        catalogs.quarantine + (participationResult?.warnings.compactMap(\.quarantineEntry) ?? [])
+    }
+
+    /// Share of records that ended in quarantine: rows / (records read + rows).
+    var errorShare: Double {
+        let rows = quarantine.count
+        let total = catalogs.recordCount + rows
+        return total == 0 ? 0 : Double(rows) / Double(total)
+    }
+
+    /// Runs the stages up to `depth`. Errors that stop a command (bad config, inputs that match
+    /// nothing, an unreadable taxonomy or committees file) are thrown as ``PipelineError``.
+    static func perform(_ config: PipelineConfig, depth: Depth, progress: ProgressReporter) throws -> Analysis {
+        // Settings first, so that a config mistake is reported before minutes of reading.
+        let scoring = try config.settings("scoring", as: ScoringSettings.self, default: ScoringSettings())
+        let taxonomyPath = scoring.taxonomyPath(relativeTo: config.baseDirectory)
+        let taxonomy: Taxonomy
+        do {
+            taxonomy = try Taxonomy.load(path: taxonomyPath)
+        } catch {
+            throw PipelineError(.config, "invalid taxonomy: \(error)", file: taxonomyPath)
+        }
+        let participationSettings = try config.settings("participation", as: ParticipationSettings.self, default: ParticipationSettings())
+        let regions = try config.settings("regions", as: RegionSettings.self, default: RegionSettings())
+        let committeeData = try loadCommittees(config, settings: participationSettings)
+
+        var analysis = Analysis(catalogs: try CatalogStage.run(config, progress: progress))
+        analysis.timings = analysis.catalogs.timings
+        analysis.committeeFiles = committeeData.files
+        let scorer = Scorer(taxonomy: taxonomy, settings: scoring)
+        analysis.scorer = scorer
+        analysis.participation = ParticipationAnalysis(data: committeeData.data, regions: regions, settings: participationSettings)
+        guard depth >= .score else { return analysis }
+
+        let clock = ContinuousClock()
+        var started = clock.now
+        progress.stage("score", detail: "\(analysis.catalogs.standards.count) standards")
+        analysis.scored = scoreAll(analysis.catalogs.standards, with: scorer)
+        analysis.timings["score"] = clock.now.seconds(since: started)
+        guard depth >= .participation else { return analysis }
+
+        started = clock.now
+        progress.stage("participation")
+        let result = analysis.participation!.run(analysis.scored)
+        analysis.participationResult = result
+        analysis.timings["participation"] = clock.now.seconds(since: started)
+        for warning in result.warnings where warning.quarantineEntry == nil {
+            progress.warning(warning.description)
+        }
+        return analysis
+    }
+
+    /// Scores in parallel on every core; the order of `standards` is kept.
+    static func scoreAll(_ standards: [Standard], with scorer: Scorer) -> [ScoredStandard] {
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, standards.count / 512))
+        let size = (standards.count + chunks - 1) / max(chunks, 1)
+        let results = ResultSlots<[ScoredStandard]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = min(chunk * size, standards.count)..<min((chunk + 1) * size, standards.count)
+            results[chunk] = standards[range].map(scorer.scored)
+        }
+        return results.values.flatMap { $0 }
+    }
+
+    private static func loadCommittees(_ config: PipelineConfig, settings: ParticipationSettings) throws -> (data: CommitteeData, files: [Manifest.CommitteeFile]) {
+        var files: [CommitteeFile] = []
+        for source in config.committees {
+            let format = CommitteeFormat(rawValue: source.format.rawValue)!
+            let matched = try FileMatcher.expand(source.paths, line: source.line, config: config)
+            files += matched.map { CommitteeFile(format: format, url: URL(fileURLWithPath: $0)) }
+        }
+        let members = settings.members.map { MembersFile(url: URL(fileURLWithPath: config.resolve($0))) }
+        for member in members where !FileManager.default.isReadableFile(atPath: member.url.path) {
+            throw PipelineError(.noInput, "members file not found (participation.members)", file: member.url.path)
+        }
+        let data: CommitteeData
+        do {
+            data = try CommitteeData.load(members: members, committees: files)
+        } catch {
+            throw PipelineError(.config, "invalid committee data: \(error)")
+        }
+        let counts = Dictionary(grouping: data.directory.committees, by: { $0.origin?.file ?? "" }).mapValues(\.count)
+        let manifestFiles = files.map { file in
+            Manifest.CommitteeFile(
+                format: file.format.rawValue, path: file.displayPath,
+                sha256: Digest.sha256Hex(ofFile: file.url.path) ?? "",
+                committees: counts[file.displayPath] ?? 0
+            )
+        }
+        return (data, manifestFiles)
+    }
+}
+
+/// Fixed slots that concurrent workers fill, one each.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
+}
+
+extension ContinuousClock.Instant {
+    func seconds(since start: ContinuousClock.Instant) -> Double {
+        let duration = start.duration(to: self)
+        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

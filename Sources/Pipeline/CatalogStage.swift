@@ -1,0 +1,101 @@
+import Foundation
+import Ingest
+import LandscapeModel
+import Normalize
+import Report
+
+/// Ingest and normalize: from the configured catalogs to de-duplicated standards.
+enum CatalogStage {
+    struct Result: Sendable {
+        var files: [Manifest.InputFile]
+        /// Records read and kept by ingest (before de-duplication).
+        var recordCount: Int
+        var standards: [Standard]
+        var quarantine: [QuarantineEntry]
+        var merges: [Report.Merge]
+        var timings: [String: Double]
+    }
+
+    static func run(_ config: PipelineConfig, progress: ProgressReporter) throws -> Result {
+        let limits = try config.settings("limits", as: LimitsSettings.self, default: LimitsSettings()).limits
+        var inputs: [InputFile] = []
+        for source in config.sources {
+            let paths = try FileMatcher.expand(source.paths, line: source.line, config: config, source: source.name, progress: progress)
+            inputs += paths.map { InputFile(source: source.name, format: source.format, path: $0) }
+        }
+
+        let clock = ContinuousClock()
+        var started = clock.now
+        progress.stage("ingest", detail: "\(inputs.count) files")
+        progress.expectFiles(inputs.count)
+        let ingested = CatalogIngester(limits: limits).ingest(inputs) { report in
+            progress.file(source: report.source, path: report.path, records: report.records,
+                          quarantined: report.quarantined, seconds: report.seconds, problem: report.failure)
+        }
+        for warning in ingested.warnings.prefix(20) {
+            progress.warning("\(warning.location): \(warning.message)")
+        }
+        if ingested.warnings.count > 20 {
+            progress.warning("… and \(ingested.warnings.count - 20) more ingest warnings")
+        }
+        var timings = ["ingest": clock.now.seconds(since: started)]
+
+        started = clock.now
+        progress.stage("normalize", detail: "\(ingested.records.count) records")
+        let normalized = Normalizer().normalize(ingested.records)
+        timings["normalize"] = clock.now.seconds(since: started)
+
+        let quarantine = ingested.quarantine + normalized.quarantine
+        let rejectedPerFile = Dictionary(grouping: normalized.quarantine, by: \.location.file).mapValues(\.count)
+        let files = ingested.files.map { report in
+            Manifest.InputFile(
+                source: report.source, format: report.format.rawValue, path: report.path, bytes: report.bytes,
+                sha256: Digest.sha256Hex(ofFile: report.path) ?? "",
+                records: report.records - (rejectedPerFile[report.path] ?? 0),
+                quarantined: report.quarantined + (rejectedPerFile[report.path] ?? 0),
+                seconds: (report.seconds * 1000).rounded() / 1000
+            )
+        }
+        return Result(
+            files: files,
+            recordCount: ingested.records.count,
+            standards: normalized.standards,
+            quarantine: quarantine,
+            merges: normalized.merges.map { Report.Merge(id: $0.id, origins: $0.origins) },
+            timings: timings
+        )
+    }
+}
+
+/// The `limits:` section of `Pipeline.yaml`: bounds on each input file.
+struct LimitsSettings: Decodable, Sendable {
+    var limits = IngestLimits.default
+
+    init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case maxFileBytes = "max_file_bytes"
+        case maxDecompressedBytes = "max_decompressed_bytes"
+        case maxSecondsPerFile = "max_seconds_per_file"
+        case maxDepth = "max_depth"
+        case maxAttributes = "max_attributes"
+        case maxTextBytes = "max_text_bytes"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func positive<T: Comparable & Numeric & Decodable>(_ key: CodingKeys, _ current: T) throws -> T {
+            guard let value = try container.decodeIfPresent(T.self, forKey: key) else { return current }
+            guard value > 0 else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "must be greater than 0")
+            }
+            return value
+        }
+        limits.maxFileBytes = try positive(.maxFileBytes, limits.maxFileBytes)
+        limits.maxDecompressedBytes = try positive(.maxDecompressedBytes, limits.maxDecompressedBytes)
+        limits.maxSeconds = try positive(.maxSecondsPerFile, limits.maxSeconds)
+        limits.maxDepth = try positive(.maxDepth, limits.maxDepth)
+        limits.maxAttributes = try positive(.maxAttributes, limits.maxAttributes)
+        limits.maxTextBytes = try positive(.maxTextBytes, limits.maxTextBytes)
+    }
+}

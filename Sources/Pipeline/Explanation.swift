@@ -1,0 +1,76 @@
+import LandscapeModel
+import Participation
+import Report
+import Score
+
+/// The text `landscape explain` prints for one standard.
+struct Explanation {
+    var scored: ScoredStandard
+    var scorer: Scorer
+    var figures: CommitteeFigures?
+
+    var text: String {
+        let standard = scored.standard
+        let card = scored.score
+        var lines: [String] = []
+        func field(_ name: String, _ value: String) {
+            let origin = standard.provenance[name].map { "   ← \($0)" } ?? ""
+            lines.append("  \(name.padding(toLength: 17, withPad: " ", startingAt: 0)) \(value.isEmpty ? "—" : value)\(origin)")
+        }
+
+        lines.append(standard.id)
+        lines.append(String(repeating: "=", count: standard.id.count))
+        lines.append("record")
+        field("id", standard.id)
+        field("undated_id", standard.undatedId)
+        field("sdo", standard.sdo)
+        field("sources", standard.sources.joined(separator: ", "))
+        field("deliverable_type", standard.deliverableType.rawValue)
+        field("stage", standard.stage.rawValue)
+        field("stage_code", standard.stageCode)
+        field("status", standard.status.rawValue)
+        field("committee", standard.committees.joined(separator: "; "))
+        field("title", standard.title)
+        for (language, title) in standard.otherTitles.sorted(by: { $0.key < $1.key }) {
+            field("title (\(language))", title)
+        }
+        field("published", standard.published)
+        field("ics", standard.ics.joined(separator: "; "))
+        field("adopted_from", standard.adoptedFrom ?? "")
+        field("relations", standard.relations.map { "\($0.kind.rawValue) \($0.target)" }.joined(separator: "; "))
+        field("keywords", standard.keywords.joined(separator: "; "))
+        if !standard.abstract.isEmpty {
+            field("abstract", standard.abstract.count > 400 ? String(standard.abstract.prefix(400)) + "…" : standard.abstract)
+        }
+        lines.append("  read from")
+        for origin in standard.origins {
+            lines.append("    \(origin.source): \(origin)")
+        }
+
+        lines.append("")
+        lines.append("scores (threshold \(CSVTables.decimal3(scorer.characteristicThreshold)); AI relevance threshold \(CSVTables.decimal3(scorer.aiRelevanceThreshold)))")
+        let ai = scored.isAIRelevant ? "AI-relevant" : "not AI-relevant"
+        lines.append("  ai_relevance              \(CSVTables.decimal3(card.aiRelevance))  \(ai)")
+        lines += evidenceLines(card.evidence(for: .aiRelevance))
+        for characteristic in Characteristic.allCases {
+            let passes = card.characteristics.contains(characteristic)
+            let name = characteristic.id.padding(toLength: 25, withPad: " ", startingAt: 0)
+            lines.append("  \(name) \(CSVTables.decimal3(card.score(characteristic)))\(passes ? "  ✔ in characteristics" : "")")
+            lines += evidenceLines(card.evidence(for: .characteristic(characteristic)))
+        }
+
+        if let figures {
+            lines.append("")
+            lines.append("participation")
+            lines += figures.lines.map { "  " + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func evidenceLines(_ evidence: [Evidence]) -> [String] {
+        evidence.sorted { $0.weight > $1.weight }.map { item in
+            let matched = item.matched == item.term ? "" : " (\"\(item.matched)\")"
+            return "      + \(CSVTables.decimal3(item.weight))  \(item.term)\(matched) in \(item.field.rawValue)"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Pipeline stage: see README.md "Architecture".

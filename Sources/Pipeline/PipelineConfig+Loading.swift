@@ -1,0 +1,212 @@
+import Foundation
+import LandscapeModel
+import Yams
+
+extension PipelineConfig {
+    /// Reads and validates a config file. Every problem is a ``PipelineError`` with exit
+    /// status 78 naming the file, the line and the key.
+    public static func load(from path: String) throws -> PipelineConfig {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let file = url.path
+        guard let data = FileManager.default.contents(atPath: file) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
+            throw PipelineError.config(exists ? (isDirectory.boolValue ? "is a directory, not a config file" : "cannot be read") : "config file not found", file: file)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PipelineError.config("not UTF-8 text", file: file)
+        }
+        return try parse(text, file: file, digest: Digest.sha256Hex(data))
+    }
+
+    /// Parses config text; `file` is used for error messages and to resolve relative paths.
+    public static func parse(_ text: String, file: String, digest: String = "") throws -> PipelineConfig {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw PipelineError.config("invalid YAML: \(error.summary)", file: file, line: error.line)
+        }
+        guard let root, case .mapping(let mapping) = root else {
+            throw PipelineError.config("the config must be a mapping with `sources`, `committees` and `output`", file: file, line: 1)
+        }
+        let reader = NodeReader(file: file)
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent().path
+
+        var sections: [String: Section] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { throw reader.error("keys must be text", at: key) }
+            guard knownKeys.contains(name) else {
+                throw reader.error("unknown key `\(name)` (known: \(knownKeys.sorted().joined(separator: ", ")))", at: key)
+            }
+            if sectionKeys.contains(name) {
+                sections[name] = Section(yaml: try Yams.serialize(node: value), line: reader.line(of: value))
+            }
+        }
+
+        guard let sourcesNode = mapping["sources"] else { throw reader.error("missing key `sources`", at: root) }
+        var sources: [Source] = []
+        var names: Set<String> = []
+        for (index, entry) in try reader.sequence(sourcesNode, key: "sources").enumerated() {
+            let key = "sources[\(index)]"
+            let fields = try reader.mapping(entry, key: key, allowed: ["name", "format", "paths"])
+            let name = try reader.string(fields["name"], key: "\(key).name", in: entry)
+            guard names.insert(name).inserted else { throw reader.error("\(key).name: duplicate source name `\(name)`", at: fields["name"]!) }
+            let formatText = try reader.string(fields["format"], key: "\(key).format", in: entry)
+            guard let format = SourceFormat(rawValue: formatText) else {
+                throw reader.error("\(key).format: unknown format `\(formatText)` (known: \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")))", at: fields["format"]!)
+            }
+            let paths = try reader.paths(fields["paths"], key: "\(key).paths", in: entry, base: base)
+            sources.append(Source(name: name, format: format, paths: paths, line: reader.line(of: entry)))
+        }
+        if sources.isEmpty { throw reader.error("`sources` lists no catalog", at: sourcesNode) }
+
+        var committees: [CommitteeSource] = []
+        if let committeesNode = mapping["committees"] {
+            for (index, entry) in try reader.sequence(committeesNode, key: "committees").enumerated() {
+                let key = "committees[\(index)]"
+                let fields = try reader.mapping(entry, key: key, allowed: ["format", "paths"])
+                let formatText = try reader.string(fields["format"], key: "\(key).format", in: entry)
+                guard let format = CommitteeSource.Format(rawValue: formatText) else {
+                    throw reader.error("\(key).format: unknown format `\(formatText)` (known: \(CommitteeSource.Format.allCases.map(\.rawValue).joined(separator: ", ")))", at: fields["format"]!)
+                }
+                let paths = try reader.paths(fields["paths"], key: "\(key).paths", in: entry, base: base)
+                committees.append(CommitteeSource(format: format, paths: paths, line: reader.line(of: entry)))
+            }
+        }
+
+        guard let outputNode = mapping["output"] else { throw reader.error("missing key `output`", at: root) }
+        let output = try reader.mapping(outputNode, key: "output", allowed: ["directory"])
+        let directory = try reader.string(output["directory"], key: "output.directory", in: outputNode)
+
+        var budget = 0.05
+        if let node = mapping["error_budget"] {
+            guard let value = node.float, value >= 0, value <= 1 else {
+                throw reader.error("error_budget: must be a number from 0 to 1 (a share of records, e.g. 0.05)", at: node)
+            }
+            budget = value
+        }
+
+        return PipelineConfig(
+            file: file,
+            baseDirectory: base,
+            digest: digest,
+            sources: sources,
+            committees: committees,
+            outputDirectory: resolve(directory, against: base),
+            errorBudget: budget,
+            sections: sections
+        )
+    }
+
+    /// Resolves a config path against the config's folder.
+    static func resolve(_ path: String, against base: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
+        return URL(fileURLWithPath: base).appendingPathComponent(expanded).standardizedFileURL.path
+    }
+
+    /// Resolves a path given in a stage-owned section.
+    public func resolve(_ path: String) -> String { Self.resolve(path, against: baseDirectory) }
+
+    /// Decodes a stage-owned section into its settings type, or returns `defaultValue` when
+    /// the section is absent. Errors name the config file, the section's line and the key path.
+    public func settings<T: Decodable>(_ key: String, as type: T.Type, default defaultValue: T) throws -> T {
+        guard let section = sections[key] else { return defaultValue }
+        do {
+            return try YAMLDecoder().decode(T.self, from: section.yaml)
+        } catch let error as DecodingError {
+            throw PipelineError.config("\(key): \(error.readable)", file: file, line: section.line)
+        } catch {
+            throw PipelineError.config("\(key): \(error)", file: file, line: section.line)
+        }
+    }
+}
+
+/// Walks a composed YAML tree with errors that name file, line and key.
+struct NodeReader {
+    var file: String
+
+    func line(of node: Node) -> Int { (node.mark?.line ?? 0) }
+
+    func error(_ message: String, at node: Node) -> PipelineError {
+        PipelineError.config(message, file: file, line: node.mark.map { $0.line })
+    }
+
+    func sequence(_ node: Node, key: String) throws -> [Node] {
+        guard case .sequence(let sequence) = node else { throw error("\(key): expected a list", at: node) }
+        return Array(sequence)
+    }
+
+    func mapping(_ node: Node, key: String, allowed: Set<String>) throws -> [String: Node] {
+        guard case .mapping(let mapping) = node else { throw error("\(key): expected a mapping", at: node) }
+        var result: [String: Node] = [:]
+        for (name, value) in mapping {
+            guard let text = name.string, allowed.contains(text) else {
+                throw error("\(key): unknown key `\(name.string ?? "?")` (known: \(allowed.sorted().joined(separator: ", ")))", at: name)
+            }
+            result[text] = value
+        }
+        return result
+    }
+
+    func string(_ node: Node?, key: String, in parent: Node) throws -> String {
+        guard let node else { throw error("\(key): missing", at: parent) }
+        guard case .scalar(let scalar) = node, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw error("\(key): expected non-empty text", at: node)
+        }
+        return scalar.string
+    }
+
+    func paths(_ node: Node?, key: String, in parent: Node, base: String) throws -> [String] {
+        guard let node else { throw error("\(key): missing", at: parent) }
+        let items: [Node]
+        switch node {
+        case .scalar: items = [node]
+        case .sequence(let sequence): items = Array(sequence)
+        default: throw error("\(key): expected a list of paths", at: node)
+        }
+        if items.isEmpty { throw error("\(key): lists no path", at: node) }
+        return try items.map { PipelineConfig.resolve(try string($0, key: key, in: node), against: base) }
+    }
+}
+
+extension YamlError {
+    /// The 1-based line of a parse error, when libyaml reported one.
+    var line: Int? {
+        switch self {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        case .duplicatedKeysInMapping(_, let context): context.mark.line
+        default: nil
+        }
+    }
+
+    /// The problem without the echoed YAML text.
+    var summary: String {
+        switch self {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+        case .duplicatedKeysInMapping(let duplicates, _): "duplicate keys \(duplicates.joined(separator: ", "))"
+        default: "\(self)"
+        }
+    }
+}
+
+extension DecodingError {
+    /// `key.path: what was wrong`, without Swift type names.
+    var readable: String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch self {
+        case .keyNotFound(let key, let context):
+            let prefix = path(context)
+            return "\(prefix.isEmpty ? "" : prefix + ".")\(key.stringValue): missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            let prefix = path(context)
+            return "\(prefix.isEmpty ? "" : prefix + ": ")\(context.debugDescription)"
+        @unknown default:
+            return "\(self)"
+        }
+    }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import LandscapeModel
+import Normalize
+import Participation
+import Report
+import Score
+
+/// The commands of `landscape`, as functions from a config to an exit status.
+public struct PipelineRunner: Sendable {
+    public static let version = "0.1.0"
+
+    public let configPath: String
+    public let progress: ProgressReporter
+
+    public init(configPath: String, progress: ProgressReporter) {
+        self.configPath = configPath
+        self.progress = progress
+    }
+
+    // MARK: - run
+
+    /// ingest → normalize → score → participation → report, then publishes every output at once.
+    public func run(outputOverride: String?) throws -> ExitStatus {
+        let startedAt = Date()
+        let clock = ContinuousClock()
+        let start = clock.now
+        var config = try PipelineConfig.load(from: configPath)
+        if let outputOverride {
+            config.outputDirectory = PipelineConfig.resolve(outputOverride, against: FileManager.default.currentDirectoryPath)
+        }
+        let historySettings = try config.settings("history", as: HistorySettings.self, default: HistorySettings())
+        let reportSettings = try config.settings("report", as: ReportSettings.self, default: ReportSettings())
+        let regionSettings = try config.settings("regions", as: RegionSettings.self, default: RegionSettings())
+
+        try createDirectory(config.outputDirectory)
+        let lock = try RunLock(directory: config.outputDirectory)
+        defer { lock.release() }
+        let runId = Self.runId(startedAt)
+        progress.stage("run \(runId)", detail: "config \(config.file)")
+
+        var analysis = try Analysis.perform(config, depth: .participation, progress: progress)
+        let participation = analysis.participationResult!
+
+        // History: read what the previous successful run saw; record this run only after publishing.
+        var reportStart = clock.now
+        let historyLocation = historySettings.location(
+            outputDirectory: URL(fileURLWithPath: config.outputDirectory),
+            configDirectory: URL(fileURLWithPath: config.baseDirectory)
+        )
+        let snapshots = analysis.scored.map(StandardSnapshot.init)
+        let history: History
+        let comparison: HistoryComparison
+        do {
+            history = try History(at: historyLocation)
+            comparison = try history.compare(snapshots)
+        } catch {
+            throw PipelineError(.cannotCreate, "run history unavailable", file: historyLocation.path, cause: error.description)
+        }
+
+        let quarantine = analysis.quarantine
+        let errorShare = analysis.errorShare
+        let overBudget = errorShare > config.errorBudget
+        let status: ExitStatus = overBudget ? .dataError : .success
+        let exitReason = overBudget
+            ? String(format: "%.2f%% of records quarantined, above the error budget of %.2f%%", errorShare * 100, config.errorBudget * 100)
+            : "success"
+
+        let publisher = try OutputPublisher(directory: config.outputDirectory)
+        var outputs: [String] = []
+        func write(_ name: String, _ text: String) throws {
+            try publisher.write(name, text)
+            outputs.append(name)
+        }
+        try write(TableSchemas.standards.path, CSVTables.standards(analysis.scored))
+        try write(TableSchemas.participation.path, CSVTables.participation(participation.committees))
+        try write(TableSchemas.participationSummary.path, CSVTables.participationSummary(participation.summary))
+        try write(TableSchemas.quarantine.path, CSVTables.quarantine(quarantine))
+        try write(TableSchemas.changes.path, Change.csvTable(comparison.changes))
+        try write("datapackage.json", DataPackage.json(created: Self.timestamp(startedAt)))
+
+        let finishedAt = Date()
+        let counts = Self.counts(analysis, quarantine: quarantine, participation: participation, changes: comparison.changes.count)
+        let report = ReportInput(
+            run: RunFacts(
+                id: runId, startedAt: startedAt, finishedAt: finishedAt, toolVersion: Self.version,
+                inputs: analysis.catalogs.files.map { InputFileSummary(source: $0.source, path: $0.path, records: $0.records) },
+                stageCounts: [
+                    StageCount(stage: "records read", count: counts.records),
+                    StageCount(stage: "quarantined", count: counts.quarantined),
+                    StageCount(stage: "standards after de-duplication", count: counts.standards),
+                    StageCount(stage: "merges", count: counts.merges),
+                    StageCount(stage: "AI-relevant standards", count: counts.aiRelevant),
+                ]
+            ),
+            standards: analysis.scored,
+            characteristics: analysis.scorer!.taxonomy.characteristics,
+            committees: participation.committees,
+            participation: participation.summary,
+            regions: regionSettings.regions.map { ReportRegion(name: $0.name, countries: $0.countries) },
+            quarantine: quarantine,
+            merges: analysis.catalogs.merges,
+            changes: comparison.changes,
+            previousRun: comparison.previous,
+            settings: reportSettings
+        )
+        try write("report.html", ReportRenderer.render(report))
+        analysis.timings["report"] = clock.now.seconds(since: reportStart)
+
+        reportStart = clock.now
+        var manifest = Manifest(
+            runId: runId, tool: "landscape", toolVersion: Self.version,
+            startedAt: Self.timestamp(startedAt), finishedAt: Self.timestamp(Date()),
+            config: config.file, configSha256: config.digest, outputDirectory: config.outputDirectory,
+            inputs: analysis.catalogs.files, committeeFiles: analysis.committeeFiles,
+            counts: counts, timings: [:], errorShare: errorShare, errorBudget: config.errorBudget,
+            exitStatus: status.rawValue, exitReason: exitReason, outputs: outputs + ["manifest.json"]
+        )
+        manifest.timings = analysis.timings.mapValues { ($0 * 1000).rounded() / 1000 }
+        manifest.timings["total"] = (clock.now.seconds(since: start) * 1000).rounded() / 1000
+        try publisher.write("manifest.json", try manifest.encoded())
+        try publisher.publish()
+
+        do {
+            try history.record(
+                RunIdentity(id: runId, startedAt: startedAt, finishedAt: Date(), toolVersion: Self.version),
+                standards: snapshots, keepRuns: historySettings.keepRuns
+            )
+        } catch {
+            progress.warning("outputs published, but the run could not be recorded in the history: \(error.description)")
+        }
+
+        let seconds = clock.now.seconds(since: start)
+        if overBudget { progress.error(exitReason) }
+        progress.summary(
+            "\(status == .success ? "done" : "done with data errors"): \(counts.records) records from \(analysis.catalogs.files.count) files → "
+                + "\(counts.standards) standards (\(counts.merges) merged, \(counts.aiRelevant) AI-relevant), "
+                + "\(counts.quarantined) quarantined, \(comparison.changes.count) changes; outputs in \(config.outputDirectory) "
+                + String(format: "(%.1f s)", seconds),
+            fields: ["records": counts.records, "standards": counts.standards, "merges": counts.merges,
+                     "quarantined": counts.quarantined, "ai_relevant": counts.aiRelevant, "seconds": seconds,
+                     "exit_status": Int(status.rawValue)]
+        )
+        return status
+    }
+
+    // MARK: - validate
+
+    /// Reads the config and every input as `run` would, reports every problem, writes nothing.
+    public func validate() throws -> ExitStatus {
+        let config = try PipelineConfig.load(from: configPath)
+        _ = try config.settings("history", as: HistorySettings.self, default: HistorySettings())
+        _ = try config.settings("report", as: ReportSettings.self, default: ReportSettings())
+        let analysis = try Analysis.perform(config, depth: .normalize, progress: progress)
+        for entry in analysis.quarantine {
+            progress.warning("\(entry.location): \(entry.reference.isEmpty ? "" : entry.reference + ": ")\(entry.reason)")
+        }
+        let overBudget = analysis.errorShare > config.errorBudget
+        progress.summary(
+            "\(overBudget ? "invalid" : "valid"): \(analysis.catalogs.recordCount) records from \(analysis.catalogs.files.count) files → "
+                + "\(analysis.catalogs.standards.count) standards, \(analysis.quarantine.count) quarantined"
+                + String(format: " (%.2f%% of records; budget %.2f%%)", analysis.errorShare * 100, config.errorBudget * 100)
+        )
+        return overBudget ? .dataError : .success
+    }
+
+    // MARK: - evaluate
+
+    /// Scores the configured inputs and compares them with a gold file.
+    public func evaluate(goldPath: String) throws -> ExitStatus {
+        let config = try PipelineConfig.load(from: configPath)
+        let gold: GoldFile
+        do {
+            gold = try GoldFile.load(goldPath)
+        } catch let error as GoldFileError {
+            throw PipelineError(.dataError, error.reason, file: error.file, line: error.line)
+        } catch {
+            throw PipelineError(.noInput, "cannot read the gold file", file: goldPath, cause: "\(error)")
+        }
+        let analysis = try Analysis.perform(config, depth: .score, progress: progress)
+        let evaluation = Evaluation.evaluate(gold: gold, scored: analysis.scored, matchKey: Normalizer.matchKey)
+        print(evaluation.render(), terminator: "")
+        return .success
+    }
+
+    // MARK: - explain
+
+    /// Prints one standard: its record and where each field came from, every score with its
+    /// evidence, and its committee's participation figures.
+    public func explain(reference: String) throws -> ExitStatus {
+        let config = try PipelineConfig.load(from: configPath)
+        let analysis = try Analysis.perform(config, depth: .score, progress: progress)
+        let key = Normalizer.matchKey(reference)
+        let matches = analysis.scored.filter { Normalizer.matchKey($0.standard.id) == key }
+        let found = matches.isEmpty ? analysis.scored.filter { Normalizer.matchKey($0.standard.undatedId) == key } : matches
+        guard !found.isEmpty else {
+            let close = analysis.scored.lazy.filter { $0.standard.undatedId.localizedCaseInsensitiveContains(reference) }.prefix(5).map(\.standard.id)
+            throw PipelineError(.dataError, "no standard \"\(reference)\" in the configured inputs" + (close.isEmpty ? "" : "; did you mean: \(close.joined(separator: ", "))?"))
+        }
+        for scored in found {
+            let figures = analysis.participation?.figures(for: scored.standard)
+            print(Explanation(scored: scored, scorer: analysis.scorer!, figures: figures).text)
+        }
+        return .success
+    }
+
+    // MARK: - helpers
+
+    private func createDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(.cannotCreate, "cannot create the output directory", file: path, cause: error.localizedDescription)
+        }
+    }
+
+    static func runId(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date) + "-\(ProcessInfo.processInfo.processIdentifier)"
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    static func counts(_ analysis: Analysis, quarantine: [QuarantineEntry], participation: ParticipationResult, changes: Int) -> Manifest.Counts {
+        var counts = Manifest.Counts()
+        counts.records = analysis.catalogs.recordCount
+        counts.standards = analysis.scored.count
+        counts.merges = analysis.catalogs.merges.count
+        counts.quarantined = quarantine.count
+        counts.quarantinedFiles = quarantine.filter { $0.scope == .file }.count
+        counts.quarantinedRecords = counts.quarantined - counts.quarantinedFiles
+        counts.aiRelevant = analysis.scored.filter(\.isAIRelevant).count
+        for scored in analysis.scored {
+            counts.byStage[scored.standard.stage.rawValue, default: 0] += 1
+            counts.bySdo[scored.standard.sdo, default: 0] += 1
+            for characteristic in scored.score.characteristics {
+                counts.byCharacteristic[characteristic.id, default: 0] += 1
+            }
+        }
+        counts.participationIssues = participation.warnings.count
+        counts.changes = changes
+        return counts
+    }
+}

@@ -1,0 +1,98 @@
+import LandscapeModel
+
+/// Encodes the pipeline's tables as CSV in the contract's dialect, with the header taken
+/// from ``TableSchemas`` so that the files and `datapackage.json` cannot drift apart.
+public enum CSVTables {
+    /// `standards.csv`.
+    public static func standards(_ standards: [ScoredStandard]) -> String {
+        var csv = CSV.Writer(capacity: 64 + standards.count * 400)
+        csv.row(TableSchemas.standards.header)
+        for scored in standards {
+            let standard = scored.standard
+            let card = scored.score
+            csv.field(standard.id)
+            csv.field(standard.undatedId)
+            csv.field(standard.sdo)
+            csv.field(standard.sources.first ?? "")
+            csv.field(standard.deliverableType.rawValue)
+            csv.field(standard.stage.rawValue)
+            csv.field(standard.stageCode)
+            csv.field(standard.status.rawValue)
+            csv.field(standard.committee)
+            csv.field(standard.title)
+            csv.field(standard.published)
+            csv.field(standard.ics.joined(separator: ";"))
+            csv.field(standard.adoptedFrom ?? "")
+            csv.decimal3(card.aiRelevance)
+            for characteristic in Characteristic.allCases {
+                csv.decimal3(card.score(characteristic))
+            }
+            csv.field(card.characteristics.map(\.id).joined(separator: ";"))
+            csv.field(evidenceSummary(card))
+            csv.field(standard.sources.joined(separator: ";"))
+            csv.endRow()
+        }
+        return csv.text
+    }
+
+    /// `quarantine.csv`.
+    public static func quarantine(_ entries: [QuarantineEntry]) -> String {
+        var text = CSV.line(TableSchemas.quarantine.header)
+        for entry in entries {
+            text += CSV.line([entry.location.source, entry.location.file, String(entry.location.line), entry.reference, entry.reason])
+        }
+        return text
+    }
+
+    /// `participation.csv`.
+    public static func participation(_ rows: [CommitteeParticipation]) -> String {
+        var text = CSV.line(TableSchemas.participation.header)
+        for row in rows {
+            text += CSV.line([
+                row.committee, row.sdo, row.secretariat, row.secretariatCountry,
+                String(row.pMembers), String(row.oMembers), String(row.euPMembers), String(row.euOMembers),
+                row.usStatus?.rawValue ?? "", String(row.standards), String(row.aiStandards),
+                row.resolvedFrom ?? "", row.membership.rawValue,
+            ])
+        }
+        return text
+    }
+
+    /// `participation_summary.csv`.
+    public static func participationSummary(_ rows: [CharacteristicParticipation]) -> String {
+        var text = CSV.line(TableSchemas.participationSummary.header)
+        for row in rows {
+            text += CSV.line([
+                row.characteristic.id, row.region, String(row.standards), String(row.withPMember),
+                decimal3(row.pMemberShare), String(row.secretariats),
+            ])
+        }
+        return text
+    }
+
+    /// The compact `evidence` column: `target: term (field), term (field); target: …`,
+    /// the strongest evidence first, each term once per target.
+    public static func evidenceSummary(_ card: ScoreCard) -> String {
+        guard !card.evidence.isEmpty else { return "" }
+        var order: [ScoreTarget] = []
+        var terms: [ScoreTarget: [String]] = [:]
+        var seen: Set<String> = []
+        for item in card.evidence.sorted(by: { $0.weight > $1.weight }) {
+            let key = "\(item.target)|\(item.term)"
+            guard seen.insert(key).inserted else { continue }
+            if terms[item.target] == nil { order.append(item.target) }
+            terms[item.target, default: []].append("\(item.term) (\(item.field.rawValue))")
+        }
+        return order.map { "\($0): " + terms[$0]!.joined(separator: ", ") }.joined(separator: "; ")
+    }
+
+    /// A number in [0, 1] (or any finite value) with exactly three decimals, e.g. `0.050`.
+    public static func decimal3(_ value: Double) -> String {
+        guard value.isFinite else { return "0.000" }
+        let thousandths = Int((abs(value) * 1000).rounded())
+        let fraction = thousandths % 1000
+        let sign = value < 0 && thousandths > 0 ? "-" : ""
+        let padded = fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : "\(fraction)"
+        return "\(sign)\(thousandths / 1000).\(padded)"
+    }
+}

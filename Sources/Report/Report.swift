@@ -1,1 +1,0 @@
-// Report stage: see README.md "Architecture".

@@ -1,0 +1,296 @@
+@preconcurrency import CLibXML2
+
+/// What the reader is positioned on.
+public enum XMLNodeKind: Sendable, Hashable {
+    case elementStart
+    case elementEnd
+    case text
+    case cdata
+    case whitespace
+    case entityReference
+    case documentType
+    case other
+}
+
+/// A hardened streaming reader over libxml2's `xmlTextReader`, for one file on one thread.
+///
+/// It never builds the whole document: nodes are visited one at a time and freed as
+/// the reader moves on. Parsing is safe by construction: no network, no entity
+/// substitution, no DTD loading, no XInclude, and a document whose DOCTYPE declares
+/// entities is refused before its content is read. Every libxml2 error is collected
+/// with its line (``problems``); the first fatal one, or a broken ``XMLLimits`` bound,
+/// is ``failure`` and ends the reading.
+///
+/// Element names are compared by pointer against names interned in the reader's
+/// dictionary (``XMLNameTable``), so walking a file creates no Swift strings except for
+/// the values the caller asks for.
+public final class XMLReader {
+    /// The parse options: `NONET` and `NOCDATA` (CDATA arrives as text) and nothing
+    /// that loads, substitutes or includes anything.
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+
+    public let path: String
+    public let limits: XMLLimits
+    private let reader: xmlTextReaderPtr
+    private let input: GzipInput
+    private let sink: ErrorSink
+    private var finished = false
+    private var nodesSinceClockCheck = 0
+    /// Set by ``skipElement()``: the reader already stands on the next node.
+    private var holding = false
+
+    /// The kind of the current node.
+    public private(set) var kind: XMLNodeKind = .other
+    /// Depth of the current node (the root element is 0).
+    public private(set) var depth = 0
+
+    /// Opens `path` (`.xml` or gzip-compressed) for reading.
+    ///
+    /// - Throws: an ``XMLProblem`` of kind `unreadable` or `limit` when the file cannot be read at all.
+    public init(path: String, limits: XMLLimits = .default) throws(XMLProblem) {
+        XMLEnvironment.prepare()
+        self.path = path
+        self.limits = limits
+        let sink = ErrorSink()
+        self.sink = sink
+        let input = try GzipInput(path: path, limits: limits, sink: sink)
+        self.input = input
+        guard let reader = xmlReaderForIO(
+            readGzipInput, closeGzipInput,
+            Unmanaged.passUnretained(input).toOpaque(),
+            path, nil, Self.options
+        ) else {
+            throw XMLProblem(kind: .unreadable, line: 0, message: "libxml2 could not create a reader")
+        }
+        self.reader = reader
+        let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, collectStructuredError, sinkPointer)
+        xmlSetStructuredErrorFunc(sinkPointer, collectStructuredError)
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        xmlSetStructuredErrorFunc(nil, nil)
+        input.close()
+    }
+
+    // MARK: Moving
+
+    /// Moves to the next node. Returns false at the end of the document or once
+    /// reading has failed (see ``failure``).
+    @discardableResult
+    public func read() -> Bool {
+        if holding {
+            holding = false
+            return !finished
+        }
+        guard !finished else { return false }
+        let status = xmlTextReaderRead(reader)
+        guard status == 1, !sink.stopRequested else { return finish() }
+        return check()
+    }
+
+    /// Skips the rest of the current element without building it (`xmlTextReaderNext`).
+    /// The next ``read()`` lands on the node that follows the element.
+    public func skipElement() {
+        guard !finished, kind == .elementStart, !isEmptyElement else { return }
+        let status = xmlTextReaderNext(reader)
+        guard status == 1, !sink.stopRequested else {
+            _ = finish()
+            return
+        }
+        if check() { holding = true }
+    }
+
+    private func finish() -> Bool {
+        finished = true
+        kind = .other
+        return false
+    }
+
+    /// Classifies the node and applies the per-node limits.
+    private func check() -> Bool {
+        depth = Int(xmlTextReaderDepth(reader))
+        switch xmlTextReaderNodeType(reader) {
+        case 1:
+            kind = .elementStart
+            if depth == 0, isEmptyElement { rootClosed = true }
+            if depth >= limits.maxDepth {
+                return fail(.limit, "element nesting deeper than \(limits.maxDepth)")
+            }
+            if xmlTextReaderHasAttributes(reader) == 1,
+               Int(xmlTextReaderAttributeCount(reader)) > limits.maxAttributes {
+                return fail(.limit, "more than \(limits.maxAttributes) attributes on one element")
+            }
+        case 15:
+            kind = .elementEnd
+            if depth == 0 { rootClosed = true }
+        case 3:
+            kind = .text
+            if let value = xmlTextReaderConstValue(reader), Int(xmlStrlen(value)) > limits.maxTextBytes {
+                return fail(.limit, "a text node longer than \(limits.maxTextBytes) bytes")
+            }
+        case 4: kind = .cdata
+        case 13, 14: kind = .whitespace
+        case 5: kind = .entityReference
+        case 10:
+            kind = .documentType
+            if let reason = entityDeclarationsInDocumentType() {
+                return fail(.hostile, reason)
+            }
+        default: kind = .other
+        }
+        nodesSinceClockCheck += 1
+        if nodesSinceClockCheck >= 4096 {
+            nodesSinceClockCheck = 0
+            if input.elapsed > limits.maxSeconds {
+                return fail(.limit, "reading took more than \(limits.maxSeconds) s")
+            }
+        }
+        return true
+    }
+
+    private func fail(_ kind: XMLProblem.Kind, _ message: String) -> Bool {
+        sink.raise(XMLProblem(kind: kind, line: line, message: message))
+        return finish()
+    }
+
+    /// Catalogs never need entity declarations; they are how billion-laughs,
+    /// quadratic-blowup and external-entity attacks start. Refuse any.
+    private func entityDeclarationsInDocumentType() -> String? {
+        guard let node = xmlTextReaderCurrentNode(reader), let doc = node.pointee.doc,
+              let dtd = doc.pointee.intSubset else { return nil }
+        let general = dtd.pointee.entities.map { Int(xmlHashSize(OpaquePointer($0))) } ?? 0
+        let parameter = dtd.pointee.pentities.map { Int(xmlHashSize(OpaquePointer($0))) } ?? 0
+        guard general + parameter > 0 else { return nil }
+        return "the DOCTYPE declares \(general + parameter) entit\(general + parameter == 1 ? "y" : "ies"); entity declarations are refused"
+    }
+
+    // MARK: The current node
+
+    /// Line of the current node (1-based; 0 when libxml2 does not know it).
+    public var line: Int {
+        if let node = xmlTextReaderCurrentNode(reader) {
+            let line = Int(xmlGetLineNo(node))
+            if line > 0 { return line }
+        }
+        return Int(xmlTextReaderGetParserLineNumber(reader))
+    }
+
+    /// Whether the current element is written `<empty/>` (it has no end node).
+    public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
+    /// The current node's local name, looked up in `table` without creating a string;
+    /// nil for names the table does not hold.
+    @inline(__always)
+    public func name<Name>(in table: XMLNameTable<Name>) -> Name? {
+        guard let pointer = xmlTextReaderConstLocalName(reader) else { return nil }
+        return table.names[UnsafeRawPointer(pointer)]
+    }
+
+    /// The current node's local name as a string (for messages).
+    public var localName: String {
+        xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+    }
+
+    /// The value of an attribute of the current element, by qualified name.
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
+        defer { landscape_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// The `xml:lang` in scope for the current node.
+    public var language: String? {
+        xmlTextReaderConstXmlLang(reader).map { String(cString: $0) }
+    }
+
+    /// Appends the current text node's bytes to `buffer`.
+    @inline(__always)
+    public func appendValue(to buffer: inout [UInt8]) {
+        guard let value = xmlTextReaderConstValue(reader) else { return }
+        let count = Int(xmlStrlen(value))
+        buffer.append(contentsOf: UnsafeBufferPointer(start: value, count: count))
+    }
+
+    /// The current node's name when it is an entity reference.
+    public var entityName: String { localName }
+
+    /// Collects the text inside the current element and leaves the reader on its end.
+    ///
+    /// Text and CDATA are concatenated; with `separatingChildren`, a newline goes
+    /// between direct child elements (paragraphs of an abstract), not around inline
+    /// markup deeper down. Entity references that
+    /// could not be resolved are left out and reported as warnings.
+    public func collectText(separatingChildren: Bool = false) -> String {
+        guard kind == .elementStart, !isEmptyElement else { return "" }
+        let start = depth
+        var buffer: [UInt8] = []
+        while read() {
+            switch kind {
+            case .text, .cdata, .whitespace:
+                appendValue(to: &buffer)
+                if buffer.count > limits.maxTextBytes {
+                    _ = fail(.limit, "a text field longer than \(limits.maxTextBytes) bytes")
+                    return ""
+                }
+            case .elementStart where separatingChildren && depth == start + 1:
+                if let last = buffer.last, last != UInt8(ascii: "\n") { buffer.append(UInt8(ascii: "\n")) }
+            case .entityReference:
+                sink.add(XMLProblem(kind: .warning, line: line, message: "entity '\(entityName)' is not defined (its DTD is never loaded); left out"))
+            case .elementEnd where depth == start:
+                return String(decoding: buffer, as: UTF8.self)
+            default:
+                break
+            }
+        }
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Interns `Name`'s raw values in this reader's dictionary.
+    public func nameTable<Name: RawRepresentable & CaseIterable & Hashable>(_: Name.Type) -> XMLNameTable<Name> where Name.RawValue == String {
+        var names: [UnsafeRawPointer: Name] = [:]
+        for name in Name.allCases {
+            if let pointer = xmlTextReaderConstString(reader, name.rawValue) {
+                names[UnsafeRawPointer(pointer)] = name
+            }
+        }
+        return XMLNameTable(names: names)
+    }
+
+    // MARK: Outcome
+
+    /// Everything libxml2 and the limits reported so far (at most 100 kept).
+    public var problems: [XMLProblem] { sink.problems }
+
+    /// How many problems were reported in all.
+    public var problemCount: Int { sink.problemCount }
+
+    /// The problem that ended the reading early, if any. Check it after the last
+    /// ``read()``: libxml2 can end "successfully" after a fatal error.
+    public var failure: XMLProblem? {
+        guard var failure = sink.failure else { return nil }
+        // A stream that stops inside the root element gets libxml2 messages such as
+        // "Extra content at the end of the document" or "expected '>'": say what it means.
+        if failure.kind == .malformed, !rootClosed, input.reachedEnd, !failure.message.hasPrefix("gzip") {
+            failure.message = "truncated: the document ends before its root element is closed (libxml2: \(failure.message))"
+        }
+        return failure
+    }
+
+    /// Whether the root element's end has been read.
+    private var rootClosed = false
+
+    /// The line the parser has reached, which runs ahead of the node being read.
+    public var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    /// Decompressed bytes read so far.
+    public var bytesRead: Int { input.decompressedBytes }
+}
+
+/// Element names interned in one reader's dictionary, for comparisons by pointer.
+///
+/// Only valid with the reader that made it (``XMLReader/nameTable(_:)``).
+public struct XMLNameTable<Name: Hashable> {
+    let names: [UnsafeRawPointer: Name]
+}

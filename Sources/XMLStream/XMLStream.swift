@@ -1,1 +1,0 @@
-// XMLStream stage: see README.md "Architecture".

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+@main
+struct Landscape: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "landscape",
+        abstract: "Turns standards catalogs into an analysis of the AI standards landscape.",
+        discussion: """
+        Exit statuses: 0 success, 64 bad usage, 65 data errors above the error budget (outputs \
+        still written), 66 an input path matches nothing, 70 internal error, 73 outputs cannot \
+        be written, 75 another run holds the lock, 78 bad config.
+        """,
+        version: PipelineRunner.version,
+        subcommands: [Run.self, Validate.self, Evaluate.self, Explain.self]
+    )
+}
+
+/// Options every command shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The pipeline configuration.", valueName: "file"))
+    var config: String = "Pipeline.yaml"
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp("How progress is logged on stderr: text or json.", valueName: "format"))
+    var logFormat: LogFormat = .text
+
+    var progress: ProgressReporter {
+        ProgressReporter(options: ProgressOptions(quiet: quiet, format: logFormat.format))
+    }
+}
+
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+    var format: ProgressOptions.Format { self == .json ? .json : .text }
+}
+
+/// Runs a pipeline command and exits with its status; errors are printed as one clear line.
+func execute(_ progress: ProgressReporter, _ body: () throws -> ExitStatus) throws -> Never {
+    let status: ExitStatus
+    do {
+        status = try body()
+    } catch let error as PipelineError {
+        progress.error(error.description)
+        status = error.status
+    } catch {
+        progress.error("internal error: \(error)")
+        status = .internalError
+    }
+    throw ExitCode(status.rawValue)
+}
+
+extension Landscape {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ingest, normalize, score, measure participation and write the report and CSV files."
+        )
+
+        @OptionGroup var options: CommonOptions
+
+        @Option(name: .long, help: ArgumentHelp("Write outputs here instead of the config's output.directory.", valueName: "dir"))
+        var output: String?
+
+        func run() throws {
+            let progress = options.progress
+            try execute(progress) {
+                try PipelineRunner(configPath: options.config, progress: progress).run(outputOverride: output)
+            }
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the config and every input; write nothing."
+        )
+
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            let progress = options.progress
+            try execute(progress) {
+                try PipelineRunner(configPath: options.config, progress: progress).validate()
+            }
+        }
+    }
+
+    struct Evaluate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score the configured inputs and compare with labelled standards.",
+            discussion: "The gold CSV has the header id,ai_relevant,characteristics. The last line printed is micro_f1=<0.000>."
+        )
+
+        @OptionGroup var options: CommonOptions
+
+        @Option(name: .long, help: ArgumentHelp("The gold CSV file.", valueName: "file"))
+        var gold: String
+
+        func run() throws {
+            let progress = options.progress
+            try execute(progress) {
+                try PipelineRunner(configPath: options.config, progress: progress).evaluate(goldPath: gold)
+            }
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one standard: its normalized record, every score and the evidence behind it."
+        )
+
+        @OptionGroup var options: CommonOptions
+
+        @Argument(help: ArgumentHelp("The standard's reference, e.g. \"ISO/IEC 42001:2023\".", valueName: "reference"))
+        var reference: String
+
+        func run() throws {
+            let progress = options.progress
+            try execute(progress) {
+                try PipelineRunner(configPath: options.config, progress: progress).explain(reference: reference)
+            }
+        }
+    }
+}

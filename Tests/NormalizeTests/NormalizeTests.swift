@@ -1,4 +1,0 @@
-import Testing
-@testable import Normalize
-
-@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,4 +1,0 @@
-import Testing
-@testable import Participation
-
-@Test func moduleLoads() { #expect(Bool(true)) }

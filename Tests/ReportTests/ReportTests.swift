@@ -1,4 +1,0 @@
-import Testing
-@testable import Report
-
-@Test func moduleLoads() { #expect(Bool(true)) }
