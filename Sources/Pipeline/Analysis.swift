@@ -103,7 +103,10 @@ struct Analysis: Sendable {
         for source in config.committees {
             let format = CommitteeFormat(rawValue: source.format.rawValue)!
             let matched = try FileMatcher.expand(source.paths, line: source.line, config: config)
-            files += matched.map { CommitteeFile(format: format, url: URL(fileURLWithPath: $0)) }
+            if let rejected = matched.rejected.first {
+                throw PipelineError(.config, "committees: \(rejected.reason)", file: rejected.location.file)
+            }
+            files += matched.files.map { CommitteeFile(format: format, url: URL(fileURLWithPath: $0)) }
         }
         let members = settings.members.map { MembersFile(url: URL(fileURLWithPath: config.resolve($0))) }
         for member in members where !FileManager.default.isReadableFile(atPath: member.url.path) {

@@ -19,9 +19,11 @@ enum CatalogStage {
     static func run(_ config: PipelineConfig, progress: ProgressReporter) throws -> Result {
         let limits = try config.settings("limits", as: LimitsSettings.self, default: LimitsSettings()).limits
         var inputs: [InputFile] = []
+        var rejectedFiles: [QuarantineEntry] = []
         for source in config.sources {
-            let paths = try FileMatcher.expand(source.paths, line: source.line, config: config, source: source.name, progress: progress)
-            inputs += paths.map { InputFile(source: source.name, format: source.format, path: $0) }
+            let matched = try FileMatcher.expand(source.paths, line: source.line, config: config, source: source.name, progress: progress)
+            inputs += matched.files.map { InputFile(source: source.name, format: source.format, path: $0) }
+            rejectedFiles += matched.rejected
         }
 
         // Each file is read and its records prepared for normalization on the worker that
@@ -60,7 +62,7 @@ enum CatalogStage {
         let normalized = normalizer.merge(outcomes.map(\.prepared))
         timings["normalize"] = clock.now.seconds(since: started)
 
-        let quarantine = outcomes.flatMap(\.quarantine) + normalized.quarantine
+        let quarantine = rejectedFiles + outcomes.flatMap(\.quarantine) + normalized.quarantine
         let rejectedPerFile = Dictionary(grouping: normalized.quarantine, by: \.location.file).mapValues(\.count)
         let files = outcomes.map { outcome in
             let report = outcome.report
