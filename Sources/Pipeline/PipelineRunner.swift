@@ -188,12 +188,15 @@ public struct PipelineRunner: Sendable {
     /// evidence, and its committee's participation figures.
     public func explain(reference: String) throws -> ExitStatus {
         let config = try PipelineConfig.load(from: configPath)
-        let analysis = try Analysis.perform(config, depth: .score, progress: progress)
+        // Only the standards asked for are scored.
+        let analysis = try Analysis.perform(config, depth: .normalize, progress: progress)
+        let standards = analysis.catalogs.standards
         let key = Normalizer.matchKey(reference)
-        let matches = analysis.scored.filter { Normalizer.matchKey($0.standard.id) == key }
-        let found = matches.isEmpty ? analysis.scored.filter { Normalizer.matchKey($0.standard.undatedId) == key } : matches
+        let matches = standards.filter { Normalizer.matchKey($0.id) == key }
+        let found = (matches.isEmpty ? standards.filter { Normalizer.matchKey($0.undatedId) == key } : matches)
+            .map(analysis.scorer!.scored)
         guard !found.isEmpty else {
-            let close = analysis.scored.lazy.filter { $0.standard.undatedId.localizedCaseInsensitiveContains(reference) }.prefix(5).map(\.standard.id)
+            let close = standards.lazy.filter { $0.undatedId.localizedCaseInsensitiveContains(reference) }.prefix(5).map(\.id)
             throw PipelineError(.dataError, "no standard \"\(reference)\" in the configured inputs" + (close.isEmpty ? "" : "; did you mean: \(close.joined(separator: ", "))?"))
         }
         for scored in found {
