@@ -131,7 +131,11 @@ allowed_prefixes = [
     "/etc/ld.so.", "/usr/share/zoneinfo/", "/usr/lib/locale/",
 ]
 allowed_exact = {inputs, output, parent, config, repo_inputs, binary, "/etc/localtime", "/etc/timezone",
-                 "/proc/cpuinfo", "/proc/stat", "/proc/meminfo", "/proc/self"}
+                 "/proc/cpuinfo", "/proc/stat", "/proc/meminfo", "/proc/self", "/proc/sys/vm/overcommit_memory"}
+binary_folder = os.path.dirname(binary) + "/"
+def is_library_lookup(path):
+    # The dynamic loader looks for shared libraries beside the binary first ($ORIGIN run path).
+    return path.startswith(binary_folder) and ".so" in os.path.basename(path)
 problems, opened = [], set()
 call = re.compile(r'^(\d+)\s+(?:<\.\.\. )?(\w+)\(')
 path_arg = re.compile(r'(?:openat2?\((?:AT_FDCWD|\d+<[^>]*>|\d+), |open\(|creat\()"((?:[^"\\]|\\.)*)"')
@@ -154,7 +158,7 @@ for line in open(trace, errors="replace"):
     opened.add(full)
     if full == secret or full.startswith(os.path.dirname(secret) + "/"):
         problems.append("opened the secret: " + line.strip())
-    elif not (full in allowed_exact or any(full.startswith(prefix) for prefix in allowed_prefixes)):
+    elif not (full in allowed_exact or is_library_lookup(full) or any(full.startswith(prefix) for prefix in allowed_prefixes)):
         problems.append("outside the inputs: " + line.strip())
 print(f"{len(opened)} distinct paths opened; landscape exited {status}", file=sys.stderr)
 for problem in problems:

@@ -20,28 +20,39 @@ public struct CatalogIngester: Sendable {
 
     /// Reads every file. `progress` is called once per finished file, from worker threads.
     public func ingest(_ files: [InputFile], progress: (@Sendable (FileReport) -> Void)? = nil) -> IngestResult {
-        XMLEnvironment.prepare()
-        let slots = Slots<FileOutcome>(count: files.count)
-        // Biggest files first so that the last worker does not start a big one alone.
-        let order = files.indices.sorted { (fileSize(files[$0].path), $1) > (fileSize(files[$1].path), $0) }
-        let next = Counter()
-        let workers = min(concurrency, files.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let position = next.take(below: order.count) {
-                let index = order[position]
-                let outcome = readFile(files[index])
-                slots.store(outcome, at: index)
-                progress?(outcome.report)
-            }
+        let outcomes = ingest(files) { outcome in
+            progress?(outcome.report)
+            return outcome
         }
         var result = IngestResult()
-        for outcome in slots.values() {
+        for outcome in outcomes {
             result.records += outcome.records
             result.quarantine += outcome.quarantine
             result.warnings += outcome.warnings
             result.files.append(outcome.report)
         }
         return result
+    }
+
+    /// Reads every file and hands each file's outcome to `each` on the worker thread
+    /// that read it; returns what `each` returned, in input order. Lets a caller turn
+    /// a file's records into something smaller (``Normalizer``'s prepared records)
+    /// while other files are still being read, so raw records never pile up.
+    public func ingest<Output: Sendable>(_ files: [InputFile], each: @escaping @Sendable (FileOutcome) -> Output) -> [Output] {
+        XMLEnvironment.prepare()
+        let slots = Slots<Output>(count: files.count)
+        // Biggest files first so that the last worker does not start a big one alone.
+        let sizes = files.map { fileSize($0.path) }
+        let order = files.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
+        let next = Counter()
+        let workers = min(concurrency, files.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let position = next.take(below: order.count) {
+                let index = order[position]
+                slots.store(each(readFile(files[index])), at: index)
+            }
+        }
+        return slots.values()
     }
 
     /// What one file produced.

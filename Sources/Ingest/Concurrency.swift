@@ -8,7 +8,7 @@ import Darwin
 /// Fixed slots written by distinct workers at distinct indices, read after they finish.
 final class Slots<Value: Sendable>: @unchecked Sendable {
     private var storage: [Value?]
-    private let lock = NSLockLite()
+    private let lock = PThreadMutex()
 
     init(count: Int) { storage = Array(repeating: nil, count: count) }
 
@@ -24,7 +24,7 @@ final class Slots<Value: Sendable>: @unchecked Sendable {
 /// Hands out 0, 1, 2… to competing workers.
 final class Counter: @unchecked Sendable {
     private var value = 0
-    private let lock = NSLockLite()
+    private let lock = PThreadMutex()
 
     func take(below limit: Int) -> Int? {
         lock.withLock {
@@ -36,7 +36,7 @@ final class Counter: @unchecked Sendable {
 }
 
 /// A pthread mutex, to avoid pulling Foundation into the stage.
-final class NSLockLite: @unchecked Sendable {
+final class PThreadMutex: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     init() {

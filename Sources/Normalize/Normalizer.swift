@@ -13,57 +13,91 @@ import LandscapeModel
 /// same title; if two different standards share one, the later ones get ` (2)`, ` (3)`…
 /// appended in input order, so that ids stay unique.
 public struct Normalizer: Sendable {
-    /// Worker threads for the per-record pass.
+    /// 1 reads records on the calling thread; anything else uses every core.
     public var concurrency: Int
 
     public init(concurrency: Int? = nil) {
         self.concurrency = max(1, concurrency ?? Int(activeProcessors()))
     }
 
+    /// Normalizes and de-duplicates `records` (in input order).
     public func normalize(_ records: [RawRecord]) -> NormalizeResult {
-        // 1. Each record on its own, in parallel chunks; results stay in input order.
+        // Each record on its own, in parallel chunks; results stay in input order.
         let chunk = 2048
         let chunks = (records.count + chunk - 1) / chunk
         let box = ChunkResults(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: max(chunks, 0)) { index in
+        let work: @Sendable (Int) -> Void = { index in
             let range = (index * chunk)..<min(records.count, (index + 1) * chunk)
-            var out: [RecordOutcome] = []
-            out.reserveCapacity(range.count)
-            for position in range { out.append(RecordReader.read(records[position], order: position)) }
-            box.set(index, out)
+            box.set(index, Self.prepare(records[range], batch: index))
         }
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(records.count)
-        var quarantine: [QuarantineEntry] = []
-        for results in box.all() {
-            for result in results {
-                switch result {
-                case .standard(let c): candidates.append(c)
-                case .rejected(let q): quarantine.append(q)
-                }
+        if concurrency == 1 {
+            for index in 0..<chunks { work(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+        }
+        return merge(box.all())
+    }
+
+    /// The per-record half of ``normalize(_:)``, for callers that read files in parallel
+    /// and want to drop each file's raw records as soon as they are read (memory then
+    /// grows with the standards, not with the raw input). `batch` orders batches:
+    /// pass the file's position in the input.
+    public func prepare(_ records: [RawRecord], batch: Int) -> PreparedRecords {
+        Self.prepare(records[...], batch: batch)
+    }
+
+    static func prepare(_ records: ArraySlice<RawRecord>, batch: Int) -> PreparedRecords {
+        var prepared = PreparedRecords()
+        prepared.candidates.reserveCapacity(records.count)
+        var committees = CommitteeCache()
+        for (offset, record) in records.enumerated() {
+            switch RecordReader.read(record, order: batch << 32 | offset, committees: &committees) {
+            case .standard(let candidate): prepared.candidates.append(candidate)
+            case .rejected(let entry): prepared.quarantine.append(entry)
             }
+        }
+        return prepared
+    }
+
+    /// The de-duplicating half of ``normalize(_:)``: merges prepared batches, given in
+    /// input order, into standards sorted by id.
+    public func merge(_ batches: [PreparedRecords]) -> NormalizeResult {
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(batches.reduce(0) { $0 + $1.candidates.count })
+        var quarantine: [QuarantineEntry] = []
+        for batch in batches {
+            candidates += batch.candidates
+            quarantine += batch.quarantine
         }
 
-        // 2. Group by merge key, keeping first-seen order.
+        // 2. Group by merge key, keeping first-seen order. Groups hold positions, not copies.
         var groupIndex: [String: Int] = [:]
         groupIndex.reserveCapacity(candidates.count)
-        var groups: [[Candidate]] = []
-        for candidate in candidates {
+        var groups: [[Int]] = []
+        for (position, candidate) in candidates.enumerated() {
             if let index = groupIndex[candidate.mergeKey] {
-                groups[index].append(candidate)
+                groups[index].append(position)
             } else {
                 groupIndex[candidate.mergeKey] = groups.count
-                groups.append([candidate])
+                groups.append([position])
             }
         }
+        groupIndex = [:]
 
         // 3. Merge, keep ids unique, sort.
         var standards: [Standard] = []
         standards.reserveCapacity(groups.count)
         var merges: [Merge] = []
         var usedIDs: [String: Int] = [:]
+        usedIDs.reserveCapacity(groups.count)
         for group in groups {
-            var (standard, merge) = Self.merge(group)
+            var standard: Standard
+            var merge: Merge?
+            if group.count == 1 {
+                standard = candidates[group[0]].standard
+            } else {
+                (standard, merge) = Self.merge(group.map { candidates[$0] })
+            }
             if let count = usedIDs[standard.id] {
                 // Only unparsable references can collide here (see the type's documentation).
                 usedIDs[standard.id] = count + 1
@@ -76,7 +110,11 @@ public struct Normalizer: Sendable {
             standards.append(standard)
             if let merge { merges.append(merge) }
         }
-        standards.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        candidates = []
+        // Sort positions, then move each standard once (sorting the large values directly
+        // would copy them many times).
+        let order = standards.indices.sorted { standards[$0].id.utf8.lexicographicallyPrecedes(standards[$1].id.utf8) }
+        standards.permute(to: order)
         merges.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         return NormalizeResult(standards: standards, quarantine: quarantine, merges: merges)
     }
@@ -135,7 +173,7 @@ public struct Normalizer: Sendable {
         var committees: [String] = []
         var ics = first.ics
         var keywords = first.keywords
-        var keywordSet = Set(keywords.map { $0.lowercased() })
+        var keywordSet = Set(keywords.map { Reference.key(of: $0) })
         var relations = first.relations
         var origins = first.origins
         for candidate in group {
@@ -144,7 +182,7 @@ public struct Normalizer: Sendable {
             for committee in s.committees where !committees.contains(committee) { committees.append(committee) }
             if candidate.order == group[0].order { continue }
             for code in s.ics where !ics.contains(code) { ics.append(code) }
-            for keyword in s.keywords where keywordSet.insert(keyword.lowercased()).inserted { keywords.append(keyword) }
+            for keyword in s.keywords where keywordSet.insert(Reference.key(of: keyword)).inserted { keywords.append(keyword) }
             for relation in s.relations where !relations.contains(relation) { relations.append(relation) }
             origins += s.origins
             if merged.title.isEmpty, !s.title.isEmpty {
@@ -202,16 +240,44 @@ public struct Normalizer: Sendable {
     }
 }
 
+extension Array {
+    /// Reorders in place so that `self[i]` becomes the old `self[order[i]]`, by swaps
+    /// (no copies of the elements).
+    mutating func permute(to order: [Int]) {
+        var done = [Bool](repeating: false, count: count)
+        for start in indices where !done[start] {
+            var current = start
+            while true {
+                done[current] = true
+                let next = order[current]
+                if next == start { break }
+                swapAt(current, next)
+                current = next
+            }
+        }
+    }
+}
+
+/// Records read on their own, ready to be merged (see ``Normalizer/prepare(_:batch:)``).
+public struct PreparedRecords: Sendable {
+    var candidates: [Candidate] = []
+    /// Records that could not become a standard.
+    public internal(set) var quarantine: [QuarantineEntry] = []
+
+    /// How many records will take part in the merge.
+    public var count: Int { candidates.count }
+}
+
 /// Per-chunk results written by distinct workers.
 private final class ChunkResults: @unchecked Sendable {
-    private var storage: [[RecordOutcome]]
+    private var storage: [PreparedRecords]
     private let lock = DispatchQueue(label: "landscape.normalize.results")
 
-    init(count: Int) { storage = Array(repeating: [], count: count) }
+    init(count: Int) { storage = Array(repeating: PreparedRecords(), count: count) }
 
-    func set(_ index: Int, _ value: [RecordOutcome]) {
+    func set(_ index: Int, _ value: PreparedRecords) {
         lock.sync { storage[index] = value }
     }
 
-    func all() -> [[RecordOutcome]] { lock.sync { storage } }
+    func all() -> [PreparedRecords] { lock.sync { storage } }
 }

@@ -2,13 +2,20 @@ import LandscapeModel
 
 /// Reads one raw record into a ``Candidate``: the per-record half of normalization.
 enum RecordReader {
-    static func read(_ record: RawRecord, order: Int) -> RecordOutcome {
+    static func read(_ record: RawRecord, order: Int, committees cache: inout CommitteeCache) -> RecordOutcome {
         guard let layer = record.layers.first else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the record has no metadata block", scope: .record))
         }
         let file = record.location
+        // Built once per layer: provenance strings name the block and where it starts.
+        var places: [String] = []
+        places.reserveCapacity(record.layers.count)
+        for layer in record.layers { places.append(layer.kind.rawValue + " at " + file.file + ":" + String(layer.line)) }
         func at(_ layer: RawLayer) -> String {
-            "\(layer.kind.rawValue) at \(SourceLocation(source: file.source, file: file.file, line: layer.line))"
+            for (index, candidate) in record.layers.enumerated() where candidate.line == layer.line && candidate.kind == layer.kind {
+                return places[index]
+            }
+            return places[0]
         }
         var provenance: [String: String] = [:]
 
@@ -16,7 +23,7 @@ enum RecordReader {
         guard let (rawReference, referenceBasis) = referenceText(of: layer) else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: no std-ref, doc-ref, doc-number or normtitle", scope: .record))
         }
-        let parsed = Reference.parse(rawReference)
+        let parsed = layer.ieee != nil ? Reference.parseIEEE(rawReference) : Reference.parse(rawReference)
         let id = parsed?.id ?? TextCleaner.collapse(rawReference)
         guard !id.isEmpty else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the reference is empty", scope: .record))
@@ -72,7 +79,7 @@ enum RecordReader {
         // Committees.
         var committees: [String] = []
         for text in layer.committees {
-            let name = CommitteeName.normalize(text)
+            let name = cache.normalize(text)
             if !name.isEmpty, !committees.contains(name) { committees.append(name) }
         }
         if let first = layer.committees.first {
@@ -85,7 +92,7 @@ enum RecordReader {
         for candidate in record.layers {
             for keyword in candidate.keywords {
                 let text = TextCleaner.line(keyword)
-                if !text.isEmpty, seenKeywords.insert(text.lowercased()).inserted { keywords.append(text) }
+                if !text.isEmpty, seenKeywords.insert(Reference.key(of: text)).inserted { keywords.append(text) }
             }
         }
         var ics: [String] = []
@@ -108,7 +115,7 @@ enum RecordReader {
         var relations: [Relation] = []
         var adoptedFrom: String?
         for relation in layer.relations {
-            let target = Reference.parse(relation.reference)?.id ?? TextCleaner.collapse(relation.reference)
+            let target = Reference.canonicalText(relation.reference)
             guard !target.isEmpty else { continue }
             let kind = relationKind(relation.type)
             if kind == .adopts, adoptedFrom == nil {
@@ -124,13 +131,13 @@ enum RecordReader {
                 let inner = note.dropFirst().dropLast()
                 for (prefix, kind) in [("Revision of ", Relation.Kind.revises), ("Amendment to ", .amends), ("Corrigendum to ", .corrects)] where inner.hasPrefix(prefix) {
                     let target = String(inner.dropFirst(prefix.count))
-                    let value = Relation(kind: kind, target: Reference.parse(target)?.id ?? TextCleaner.collapse(target))
+                    let value = Relation(kind: kind, target: Reference.canonicalText(target))
                     if !relations.contains(value) { relations.append(value) }
                 }
             }
         }
         if record.layers.count > 1, let (adoptedText, basis) = referenceText(of: record.layers[1]) {
-            let target = Reference.parse(adoptedText)?.id ?? TextCleaner.collapse(adoptedText)
+            let target = Reference.canonicalText(adoptedText)
             if !target.isEmpty {
                 adoptedFrom = target
                 provenance["adopted_from"] = "adoption nesting: \(basis) \"\(adoptedText)\" (\(at(record.layers[1])))"
@@ -328,23 +335,35 @@ enum RecordReader {
     }
 }
 
+/// Committee names repeat across thousands of records: normalize each spelling once.
+struct CommitteeCache {
+    private var names: [String: String] = [:]
+
+    mutating func normalize(_ text: String) -> String {
+        if let known = names[text] { return known }
+        let name = CommitteeName.normalize(text)
+        if names.count < 100_000 { names[text] = name }
+        return name
+    }
+}
+
 extension String {
     func replacingOccurrencesOfSpaces() -> String { String(filter { $0 != " " }) }
 }
 
 extension Reference {
-    /// Lower-cased, whitespace removed: the comparison key behind ``matchKey(_:)``.
+    /// ASCII letters lower-cased, ASCII whitespace removed: the comparison key behind
+    /// ``matchKey(_:)`` (ids are whitespace-collapsed already, so no other space remains).
     static func key(of id: String) -> String {
-        var key = ""
-        key.reserveCapacity(id.utf8.count)
-        for scalar in id.unicodeScalars where !scalar.properties.isWhitespace {
-            if scalar.isASCII {
-                let v = scalar.value
-                key.unicodeScalars.append(v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : scalar)
-            } else {
-                key.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(id.utf8.count)
+        for byte in id.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: continue
+            case 0x41...0x5A: bytes.append(byte | 0x20)
+            default: bytes.append(byte)
             }
         }
-        return key
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -35,6 +35,22 @@ public struct Reference: Sendable, Hashable {
         ReferenceParser(text).parse()
     }
 
+    /// Parses a reference from an IEEE catalog, where every organisation writes the
+    /// year after a hyphen (`IEC 62032-2005`, `ISO/IEC/IEEE 12207-2017`).
+    public static func parseIEEE(_ text: String) -> Reference? {
+        ReferenceParser(text, hyphenYears: true).parse()
+    }
+
+    /// The canonical form of a reference as ``id`` writes it (whitespace collapsed,
+    /// `(E)` and parenthesised notes removed) without parsing it: for relation targets.
+    public static func canonicalText(_ text: String) -> String {
+        var text = TextCleaner.collapse(text)
+        guard text.hasSuffix(")") else { return text }
+        var notes: [String] = []
+        ReferenceParser.stripNotes(&text, into: &notes)
+        return text
+    }
+
     /// The key under which `text` matches a standard's ``id``: tolerant of spacing, case,
     /// a trailing `(E)`, IEEE notes in parentheses and reference-style differences
     /// such as `Amd 1` versus `AMD1`. Works for unparsable references too.

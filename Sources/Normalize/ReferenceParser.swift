@@ -4,8 +4,13 @@ import LandscapeModel
 /// no regular expressions (it runs once per record on a million-record catalog).
 struct ReferenceParser {
     private let text: String
+    /// Whether `-YYYY` after the number is a year whatever the prefix (IEEE catalogs).
+    private let alwaysHyphenYears: Bool
 
-    init(_ text: String) { self.text = text }
+    init(_ text: String, hyphenYears: Bool = false) {
+        self.text = text
+        self.alwaysHyphenYears = hyphenYears
+    }
 
     // MARK: Vocabulary
 
@@ -44,7 +49,7 @@ struct ReferenceParser {
     func parse() -> Reference? {
         var text = TextCleaner.collapse(self.text)
         var notes: [String] = []
-        stripNotes(&text, into: &notes)
+        Self.stripNotes(&text, into: &notes)
         guard !text.isEmpty else { return nil }
 
         let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
@@ -56,7 +61,7 @@ struct ReferenceParser {
         var type: DeliverableType?
         var stage: Stage?
         var draftMark: String?
-        var hyphenYears = false
+        var hyphenYears = alwaysHyphenYears && !text.contains(":")
         var sawStd = false
         for token in tokens[..<numberIndex] {
             for part in token.split(separator: "/", omittingEmptySubsequences: true) {
@@ -128,33 +133,12 @@ struct ReferenceParser {
 
         // Supplements decide the type: an amendment of a standard is an amendment.
         for segment in segments.dropFirst() {
-            let word = segment.text.prefix { $0.isLetter }.uppercased()
-            let words = segment.text.split(separator: " ").map { $0.uppercased() }
-            let head = words.first.map { String($0.prefix { $0.isLetter }) } ?? word
-            let kind = words.count > 1 && ["CD", "WD", "AWI", "NP", "PWI", "DIS", "FDIS"].contains(head)
-                ? (String(words[1].prefix { $0.isLetter }), head) : (head, "")
-            switch kind.0 {
-            case "AMD", "AM", "DAM", "FDAM", "PDAM", "DAMD", "FDAMD", "ADD", "DAD", "FPDAM", "PRAMD", "PRA":
-                deliverable = .amendment
-                if kind.0.hasPrefix("D") || kind.0.hasPrefix("FD") || kind.0.hasPrefix("PD") || kind.0.hasPrefix("PR") || !kind.1.isEmpty {
-                    draftMark = draftMark ?? String(segment.text)
-                    let s: Stage = kind.1 == "CD" || kind.0.hasPrefix("PD") ? .committee
-                        : kind.0.hasPrefix("FD") || kind.1 == "FDIS" ? .approval
-                        : kind.1 == "AWI" || kind.1 == "NP" || kind.1 == "PWI" ? .proposal
-                        : kind.1 == "WD" ? .preparatory : .enquiry
-                    stage = stage.map { max($0, s) } ?? s
-                }
-            case "COR", "CORR", "DCOR", "FDCOR", "PRAC", "AC":
-                deliverable = .corrigendum
-                if kind.0.hasPrefix("D") || kind.0.hasPrefix("FD") || !kind.1.isEmpty {
-                    draftMark = draftMark ?? String(segment.text)
-                    let s: Stage = kind.0.hasPrefix("FD") ? .approval : kind.1 == "CD" ? .committee : .enquiry
-                    stage = stage.map { max($0, s) } ?? s
-                }
-            default:
-                continue
+            guard let supplement = Self.supplement(segment.text) else { continue }
+            deliverable = segment.separator == "+" ? (type ?? .standard) : supplement.type // "+AMD1 CSV": consolidated
+            if let s = supplement.stage {
+                draftMark = draftMark ?? String(segment.text)
+                stage = stage.map { max($0, s) } ?? s
             }
-            if segment.separator == "+" { deliverable = type ?? .standard } // consolidated version
         }
         // IEEE amendments carry lower-case letters after the number: 802.11ax, 1012a, 802.1AEdk.
         if hyphenYears, segments.count == 1, deliverable == .standard || deliverable == type ?? .standard {
@@ -182,8 +166,40 @@ struct ReferenceParser {
         )
     }
 
+    /// What a supplement segment is: `Amd 1:2024`, `DAM 1`, `CD Amd 1`, `COR1:2011`,
+    /// `DCOR 2`. The stage is set only for drafts.
+    static func supplement(_ text: Substring) -> (type: DeliverableType, stage: Stage?)? {
+        let words = text.split(separator: " ").map { String($0.prefix { $0.isLetter }).uppercased() }
+        guard var head = words.first else { return nil }
+        // "CD Amd 1", "WD Cor 2": a stage word before the supplement word.
+        var ballot = ""
+        if words.count > 1, supplementBallots[head] != nil {
+            ballot = head
+            head = words[1]
+        }
+        let type: DeliverableType
+        var draftStage: Stage?
+        switch head {
+        case "AMD", "AM", "ADD": type = .amendment
+        case "PDAM", "PDAMD": type = .amendment; draftStage = .committee
+        case "DAM", "DAMD", "DAD", "PRAMD", "PRA": type = .amendment; draftStage = .enquiry
+        case "FDAM", "FDAMD", "FPDAM": type = .amendment; draftStage = .approval
+        case "COR", "CORR", "AC": type = .corrigendum
+        case "DCOR", "PRAC": type = .corrigendum; draftStage = .enquiry
+        case "FDCOR": type = .corrigendum; draftStage = .approval
+        default: return nil
+        }
+        if let stage = supplementBallots[ballot] { draftStage = stage }
+        return (type, draftStage)
+    }
+
+    static let supplementBallots: [String: Stage] = [
+        "NP": .proposal, "PWI": .proposal, "AWI": .proposal, "WD": .preparatory, "CD": .committee,
+        "DIS": .enquiry, "FDIS": .approval,
+    ]
+
     /// Removes a trailing language mark (`(E)`) and IEEE notes in parentheses.
-    private func stripNotes(_ text: inout String, into notes: inout [String]) {
+    static func stripNotes(_ text: inout String, into notes: inout [String]) {
         while text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
             let isLanguage = inner.count <= 2 && inner.allSatisfy(\.isLetter)
@@ -221,9 +237,9 @@ struct ReferenceParser {
     }
 
     struct Segment {
+        /// `/` or `+` before the segment; nil for the first.
         var separator: Character?
         var text: Substring
-        var range: Range<Substring.Index>
     }
 
     /// Splits `10033-1:2011/DAM 1` into `10033-1:2011` and `DAM 1` (also at `+`).
@@ -235,13 +251,13 @@ struct ReferenceParser {
         while index < text.endIndex {
             let c = text[index]
             if c == "/" || c == "+" {
-                result.append(Segment(separator: separator, text: text[start..<index], range: start..<index))
+                result.append(Segment(separator: separator, text: text[start..<index]))
                 separator = c
                 start = text.index(after: index)
             }
             index = text.index(after: index)
         }
-        result.append(Segment(separator: separator, text: text[start..<text.endIndex], range: start..<text.endIndex))
+        result.append(Segment(separator: separator, text: text[start..<text.endIndex]))
         return result.filter { !$0.text.isEmpty }
     }
 

@@ -60,6 +60,13 @@ enum TextCleaner {
     }
 
     private static func needsWork(_ utf8: String.UTF8View, stripMarkup: Bool) -> Bool {
+        if let answer = utf8.withContiguousStorageIfAvailable({ needsWork(bytes: $0, stripMarkup: stripMarkup) }) {
+            return answer
+        }
+        return needsWork(bytes: Array(utf8), stripMarkup: stripMarkup)
+    }
+
+    private static func needsWork<Bytes: Collection<UInt8>>(bytes utf8: Bytes, stripMarkup: Bool) -> Bool {
         var previousSpace = true // a leading space needs work
         for b in utf8 {
             switch b {

@@ -4,7 +4,7 @@ import Yams
 
 /// The `landscape-committees` format: the project's own YAML file for committees
 /// that have no open data feed (CEN, CENELEC, IEEE). Documented in
-/// `docs/participation.md`, schema in `Inputs/committees/committees.schema.json`.
+/// README.md ("Participation"), schema in `Inputs/committees/committees.schema.json`.
 ///
 /// ```yaml
 /// version: 1

@@ -3,7 +3,7 @@ import LandscapeModel
 
 /// The participation stage: who sits on the committees behind the standards,
 /// per committee and per (characteristic, region). The measures are defined in
-/// `docs/participation.md`.
+/// README.md ("Participation").
 public struct ParticipationAnalysis: Sendable {
     public var data: CommitteeData
     public var regions: RegionSettings

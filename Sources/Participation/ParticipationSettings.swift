@@ -7,7 +7,7 @@
 ///   adoptions: developing-committee
 /// ```
 ///
-/// Every key is optional; the defaults are shown. `docs/participation.md`
+/// Every key is optional; the defaults are shown. README.md ("Participation")
 /// defines the measures each choice changes.
 public struct ParticipationSettings: Sendable, Hashable, Decodable {
     /// Which standards count towards characteristic `c` in `participation_summary.csv`.

@@ -69,10 +69,21 @@ struct Analysis: Sendable {
         let result = analysis.participation!.run(analysis.scored)
         analysis.participationResult = result
         analysis.timings["participation"] = clock.now.seconds(since: started)
-        for warning in result.warnings where warning.quarantineEntry == nil {
-            progress.warning(warning.description)
-        }
+        report(result.warnings.filter { $0.quarantineEntry == nil }, progress: progress)
         return analysis
+    }
+
+    /// Prints the first few warnings of each kind and a count of the rest: a cron mail stays
+    /// readable, and the report and manifest carry the full picture.
+    static func report(_ warnings: [ParticipationWarning], progress: ProgressReporter, perKind: Int = 5) {
+        let byKind = Dictionary(grouping: warnings, by: \.kind)
+        for kind in ParticipationWarning.Kind.allCases {
+            guard let items = byKind[kind] else { continue }
+            for warning in items.prefix(perKind) { progress.warning(warning.description) }
+            if items.count > perKind {
+                progress.warning("… \(items.count - perKind) more \"\(kind.rawValue)\" warnings (\(items.count) in all)")
+            }
+        }
     }
 
     /// Scores in parallel on every core; the order of `standards` is kept.
@@ -92,7 +103,10 @@ struct Analysis: Sendable {
         for source in config.committees {
             let format = CommitteeFormat(rawValue: source.format.rawValue)!
             let matched = try FileMatcher.expand(source.paths, line: source.line, config: config)
-            files += matched.map { CommitteeFile(format: format, url: URL(fileURLWithPath: $0)) }
+            if let rejected = matched.rejected.first {
+                throw PipelineError(.config, "committees: \(rejected.reason)", file: rejected.location.file)
+            }
+            files += matched.files.map { CommitteeFile(format: format, url: URL(fileURLWithPath: $0)) }
         }
         let members = settings.members.map { MembersFile(url: URL(fileURLWithPath: config.resolve($0))) }
         for member in members where !FileManager.default.isReadableFile(atPath: member.url.path) {

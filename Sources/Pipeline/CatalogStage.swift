@@ -19,38 +19,56 @@ enum CatalogStage {
     static func run(_ config: PipelineConfig, progress: ProgressReporter) throws -> Result {
         let limits = try config.settings("limits", as: LimitsSettings.self, default: LimitsSettings()).limits
         var inputs: [InputFile] = []
+        var rejectedFiles: [QuarantineEntry] = []
         for source in config.sources {
-            let paths = try FileMatcher.expand(source.paths, line: source.line, config: config, source: source.name, progress: progress)
-            inputs += paths.map { InputFile(source: source.name, format: source.format, path: $0) }
+            let matched = try FileMatcher.expand(source.paths, line: source.line, config: config, source: source.name, progress: progress)
+            inputs += matched.files.map { InputFile(source: source.name, format: source.format, path: $0) }
+            rejectedFiles += matched.rejected
         }
 
+        // Each file is read and its records prepared for normalization on the worker that
+        // read it, so raw records never pile up: memory grows with the standards, not the input.
         let clock = ContinuousClock()
         var started = clock.now
         progress.stage("ingest", detail: "\(inputs.count) files")
         progress.expectFiles(inputs.count)
-        let ingested = CatalogIngester(limits: limits).ingest(inputs) { report in
+        let normalizer = Normalizer()
+        let indexed = Dictionary(uniqueKeysWithValues: inputs.enumerated().map { ($1, $0) })
+        let outcomes = CatalogIngester(limits: limits).ingest(inputs) { outcome in
+            let report = outcome.report
             progress.file(source: report.source, path: report.path, records: report.records,
                           quarantined: report.quarantined, seconds: report.seconds, problem: report.failure)
+            let batch = indexed[InputFile(source: report.source, format: report.format, path: report.path)] ?? 0
+            return FileResult(
+                report: report,
+                quarantine: outcome.quarantine,
+                warnings: outcome.warnings,
+                prepared: normalizer.prepare(outcome.records, batch: batch),
+                sha256: Digest.sha256Hex(ofFile: report.path) ?? ""
+            )
         }
-        for warning in ingested.warnings.prefix(20) {
+        let warnings = outcomes.flatMap(\.warnings)
+        for warning in warnings.prefix(20) {
             progress.warning("\(warning.location): \(warning.message)")
         }
-        if ingested.warnings.count > 20 {
-            progress.warning("… and \(ingested.warnings.count - 20) more ingest warnings")
+        if warnings.count > 20 {
+            progress.warning("… and \(warnings.count - 20) more ingest warnings")
         }
         var timings = ["ingest": clock.now.seconds(since: started)]
 
         started = clock.now
-        progress.stage("normalize", detail: "\(ingested.records.count) records")
-        let normalized = Normalizer().normalize(ingested.records)
+        let recordCount = outcomes.reduce(0) { $0 + $1.report.records }
+        progress.stage("normalize", detail: "\(recordCount) records")
+        let normalized = normalizer.merge(outcomes.map(\.prepared))
         timings["normalize"] = clock.now.seconds(since: started)
 
-        let quarantine = ingested.quarantine + normalized.quarantine
+        let quarantine = rejectedFiles + outcomes.flatMap(\.quarantine) + normalized.quarantine
         let rejectedPerFile = Dictionary(grouping: normalized.quarantine, by: \.location.file).mapValues(\.count)
-        let files = ingested.files.map { report in
-            Manifest.InputFile(
+        let files = outcomes.map { outcome in
+            let report = outcome.report
+            return Manifest.InputFile(
                 source: report.source, format: report.format.rawValue, path: report.path, bytes: report.bytes,
-                sha256: Digest.sha256Hex(ofFile: report.path) ?? "",
+                sha256: outcome.sha256,
                 records: report.records - (rejectedPerFile[report.path] ?? 0),
                 quarantined: report.quarantined + (rejectedPerFile[report.path] ?? 0),
                 seconds: (report.seconds * 1000).rounded() / 1000
@@ -58,13 +76,22 @@ enum CatalogStage {
         }
         return Result(
             files: files,
-            recordCount: ingested.records.count,
+            recordCount: recordCount,
             standards: normalized.standards,
             quarantine: quarantine,
             merges: normalized.merges.map { Report.Merge(id: $0.id, origins: $0.origins) },
             timings: timings
         )
     }
+}
+
+/// What one file left after ingest and the per-record half of normalization.
+private struct FileResult: Sendable {
+    var report: FileReport
+    var quarantine: [QuarantineEntry]
+    var warnings: [IngestWarning]
+    var prepared: PreparedRecords
+    var sha256: String
 }
 
 /// The `limits:` section of `Pipeline.yaml`: bounds on each input file.

@@ -57,7 +57,15 @@ final class GzipInput {
             sink.raise(XMLProblem(kind: .malformed, line: 0, message: "gzip: \(message)"), stop: false)
             return 0
         }
+        if decompressedBytes == 0, count >= 2, let problem = Self.unsupportedEncoding(buffer, Int(count)) {
+            sink.raise(XMLProblem(kind: .malformed, line: 1, message: problem))
+            return -1
+        }
         decompressedBytes += Int(count)
+        if let problem = scanForAttributeFloods(buffer, Int(count)) {
+            sink.raise(problem)
+            return -1
+        }
         if decompressedBytes > limits.maxDecompressedBytes {
             sink.raise(XMLProblem(kind: .limit, line: 0, message: "more than \(limits.maxDecompressedBytes) bytes after decompression"))
             return -1
@@ -74,6 +82,44 @@ final class GzipInput {
             }
         }
         return count
+    }
+
+    /// Attribute values started (`="` or `='`) since the last `>`: libxml2 2.9 spends
+    /// quadratic time on an element with very many attributes before the reader sees
+    /// it, so the flood is caught in the raw bytes.
+    private var attributesSinceTagEnd = 0
+    private var previousByte: UInt8 = 0
+
+    private func scanForAttributeFloods(_ buffer: UnsafeMutablePointer<CChar>, _ count: Int) -> XMLProblem? {
+        let bytes = UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self)
+        var previous = previousByte
+        var run = attributesSinceTagEnd
+        for index in 0..<count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") {
+                run = 0
+            } else if previous == UInt8(ascii: "="), byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                run += 1
+                if run > limits.maxAttributes {
+                    return XMLProblem(kind: .limit, line: 0, message: "more than \(limits.maxAttributes) attributes on one element")
+                }
+            }
+            previous = byte
+        }
+        previousByte = previous
+        attributesSinceTagEnd = run
+        return nil
+    }
+
+    /// Catalogs are UTF-8; a UTF-16 or UTF-32 stream is refused up front rather than
+    /// transcoded (what the byte order mark or the first `<` says).
+    static func unsupportedEncoding(_ buffer: UnsafeMutablePointer<CChar>, _ count: Int) -> String? {
+        let bytes = UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self)
+        let b0 = bytes[0], b1 = bytes[1]
+        if (b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) || (b0 == 0x00 && b1 == 0x3C) || (b0 == 0x3C && b1 == 0x00) || (b0 == 0x00 && b1 == 0x00) {
+            return "only UTF-8 catalogs are read; this file is UTF-16 or UTF-32"
+        }
+        return nil
     }
 
     func close() {

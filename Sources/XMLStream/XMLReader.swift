@@ -185,7 +185,7 @@ public final class XMLReader {
     @inline(__always)
     public func name<Name>(in table: XMLNameTable<Name>) -> Name? {
         guard let pointer = xmlTextReaderConstLocalName(reader) else { return nil }
-        return table.names[UnsafeRawPointer(pointer)]
+        return table[UnsafeRawPointer(pointer)]
     }
 
     /// The current node's local name as a string (for messages).
@@ -249,13 +249,13 @@ public final class XMLReader {
 
     /// Interns `Name`'s raw values in this reader's dictionary.
     public func nameTable<Name: RawRepresentable & CaseIterable & Hashable>(_: Name.Type) -> XMLNameTable<Name> where Name.RawValue == String {
-        var names: [UnsafeRawPointer: Name] = [:]
+        var names: [(UnsafeRawPointer, Name)] = []
         for name in Name.allCases {
             if let pointer = xmlTextReaderConstString(reader, name.rawValue) {
-                names[UnsafeRawPointer(pointer)] = name
+                names.append((UnsafeRawPointer(pointer), name))
             }
         }
-        return XMLNameTable(names: names)
+        return XMLNameTable(names)
     }
 
     // MARK: Outcome
@@ -269,7 +269,9 @@ public final class XMLReader {
     /// The problem that ended the reading early, if any. Check it after the last
     /// ``read()``: libxml2 can end "successfully" after a fatal error.
     public var failure: XMLProblem? {
-        guard var failure = sink.failure else { return nil }
+        guard var failure = sink.failure ?? stoppedEarly else { return nil }
+        // Problems raised from the input callback do not know their line: the parser's is close.
+        if failure.line == 0, failure.kind != .unreadable { failure.line = max(parserLine, 1) }
         // A stream that stops inside the root element gets libxml2 messages such as
         // "Extra content at the end of the document" or "expected '>'": say what it means.
         if failure.kind == .malformed, !rootClosed, input.reachedEnd, !failure.message.hasPrefix("gzip") {
@@ -281,6 +283,17 @@ public final class XMLReader {
     /// Whether the root element's end has been read.
     private var rootClosed = false
 
+    /// libxml2 stops on some errors it reports below the fatal level ("huge text
+    /// node"): reading that ended before the root element closed is a failure too.
+    private var stoppedEarly: XMLProblem? {
+        guard finished, !rootClosed else { return nil }
+        if let last = sink.problems.last {
+            let kind: XMLProblem.Kind = last.message.contains("huge") ? .limit : .malformed
+            return XMLProblem(kind: kind, line: last.line > 0 ? last.line : parserLine, message: last.message)
+        }
+        return XMLProblem(kind: .malformed, line: parserLine, message: "reading stopped before the root element was closed")
+    }
+
     /// The line the parser has reached, which runs ahead of the node being read.
     public var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
 
@@ -290,7 +303,38 @@ public final class XMLReader {
 
 /// Element names interned in one reader's dictionary, for comparisons by pointer.
 ///
-/// Only valid with the reader that made it (``XMLReader/nameTable(_:)``).
+/// Only valid with the reader that made it (``XMLReader/nameTable(_:)``). A small
+/// open-addressing table keyed by the pointer's bits: a lookup per node costs a
+/// shift, a mask and usually one comparison, with no hashing.
 public struct XMLNameTable<Name: Hashable> {
-    let names: [UnsafeRawPointer: Name]
+    private var keys: [UInt]
+    private var values: [Name?]
+    private let mask: UInt
+
+    init(_ names: [(UnsafeRawPointer, Name)]) {
+        var capacity = 16
+        while capacity < names.count * 4 { capacity *= 2 }
+        keys = Array(repeating: 0, count: capacity)
+        values = Array(repeating: nil, count: capacity)
+        mask = UInt(capacity - 1)
+        for (pointer, name) in names {
+            let key = UInt(bitPattern: pointer)
+            var slot = Int((key >> 3) & mask)
+            while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & Int(mask) }
+            keys[slot] = key
+            values[slot] = name
+        }
+    }
+
+    @inline(__always)
+    subscript(pointer: UnsafeRawPointer) -> Name? {
+        let key = UInt(bitPattern: pointer)
+        var slot = Int((key >> 3) & mask)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 { return nil }
+            slot = (slot + 1) & Int(mask)
+        }
+    }
 }

@@ -223,6 +223,25 @@ struct NormalizerCorpusTests {
         #expect(byID["ISO 10033-1:2011/DAM 1"]?.deliverableType == .amendment)
     }
 
+    @Test func preparingFileByFileGivesTheSameResult() throws {
+        let inputs = SharedData.repository + "/Inputs"
+        var files: [InputFile] = []
+        for (name, format) in [("iso", SourceFormat.nisoSts), ("iec", .nisoSts), ("ieee", .ieeeIdams), ("cen-cenelec", .nisoSts)] {
+            files += FileDiscovery.expand(["\(name)/**/*.xml*"], relativeTo: inputs).files.map { InputFile(source: name, format: format, path: $0) }
+        }
+        let normalizer = Normalizer()
+        let whole = normalizer.normalize(CatalogIngester().ingest(files).records)
+        let indexed = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($0.element.path, $0.offset) })
+        let batches = CatalogIngester().ingest(files) { outcome in
+            normalizer.prepare(outcome.records, batch: indexed[outcome.report.path]!)
+        }
+        let streamed = normalizer.merge(batches)
+        #expect(streamed.standards.map(\.id) == whole.standards.map(\.id))
+        #expect(streamed.standards.map(\.stageCode) == whole.standards.map(\.stageCode))
+        #expect(streamed.standards.map(\.sources) == whole.standards.map(\.sources))
+        #expect(streamed.merges == whole.merges)
+    }
+
     @Test(.enabled(if: SharedData.isAvailable, "needs ../shared/corpus"))
     func normalizesACorpusSlice() throws {
         let files = [

@@ -72,6 +72,15 @@ struct ReferenceTests {
         #expect(Reference.parse(text) == nil)
     }
 
+    @Test func readsHyphenYearsInIEEECatalogsWhateverThePrefix() throws {
+        let iec = try #require(Reference.parseIEEE("IEC 62032-2005"))
+        #expect(iec.year == "2005" && iec.undatedId == "IEC 62032" && iec.id == "IEC 62032-2005")
+        let joint = try #require(Reference.parseIEEE("ISO/IEC/IEEE 24748-3:2020(E)"))
+        #expect(joint.year == "2020" && joint.undatedId == "ISO/IEC/IEEE 24748-3")
+        // Outside IEEE catalogs a hyphen is a part number.
+        #expect(Reference.parse("IEC 62032-2005")?.year == nil)
+    }
+
     @Test func keepsTheNotesItRemoves() throws {
         let reference = try #require(Reference.parse("IEEE Std 802.11-2020 (Revision of IEEE Std 802.11-2016)"))
         #expect(reference.notes == ["(Revision of IEEE Std 802.11-2016)"])

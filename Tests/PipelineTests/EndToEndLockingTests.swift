@@ -92,6 +92,8 @@ struct EndToEndLockingTests {
             }
             previous = now
         }
+        print("SIGKILL test: a run takes \(duration) s; \(fractions.count) kills: \(killedBeforePublish) before publishing, "
+              + "\(killedAfterPublish) after, \(completed) runs finished first")
         #expect(killedBeforePublish > 0, "no kill landed before publishing (\(killedAfterPublish) after, \(completed) completed)")
 
         let next = try scene.run()

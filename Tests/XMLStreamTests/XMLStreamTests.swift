@@ -181,4 +181,37 @@ struct XMLReaderTests {
         let (_, reader) = try refs(in: path)
         #expect(reader.failure?.kind == .malformed)
     }
+
+    @Test func doesNotFollowXInclude() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("included.xml", "<ref>INCLUDED</ref>")
+        let path = try folder.write("a.xml", """
+            <all xmlns:xi="http://www.w3.org/2001/XInclude"><record><ref>A</ref><xi:include href="included.xml"/></record></all>
+            """)
+        let (found, reader) = try refs(in: path)
+        #expect(found == ["A"])
+        #expect(reader.failure == nil)
+    }
+
+    @Test func endsHostileShapesWithAFailureInBoundedTime() throws {
+        let folder = try TemporaryFolder()
+        var cases: [(String, Data)] = [
+            ("deep", Data((String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000)).utf8)),
+            ("attributes", Data(("<all " + (1...100_000).map { "a\($0)=\"1\"" }.joined(separator: " ") + "/>").utf8)),
+            ("huge-text", Data(("<all><record><ref>" + String(repeating: "x", count: 20 << 20) + "</ref></record></all>").utf8)),
+            ("nul", Data("<all><record><ref>A\u{0}B</ref></record></all>".utf8)),
+            ("bom-mismatch", Data([0xEF, 0xBB, 0xBF]) + Data("<?xml version=\"1.0\" encoding=\"UTF-16\"?><all/>".utf8)),
+            ("quadratic", Data(("<!DOCTYPE all [<!ENTITY a \"" + String(repeating: "x", count: 50_000) + "\">]><all>" + String(repeating: "&a;", count: 50_000) + "</all>").utf8)),
+        ]
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("<all><record><ref>A</ref></record></all>".data(using: .utf16LittleEndian)!)
+        cases.append(("utf16", utf16))
+        for (name, data) in cases {
+            let path = try folder.write(name + ".xml", data)
+            let started = Date()
+            let (_, reader) = try refs(in: path)
+            #expect(reader.failure != nil, "\(name) must fail")
+            #expect(Date().timeIntervalSince(started) < 10, "\(name) took too long")
+        }
+    }
 }
