@@ -116,6 +116,7 @@ final class PhraseMatcher: Sendable {
     /// Every occurrence of every term in `text`, plus the shapes of its sentences.
     func matches(in text: String, scanner: TokenScanner) -> [Match] {
         var fieldWords: [FieldWord] = []
+        fieldWords.reserveCapacity(min(256, text.utf8.count / 16 + 4))
         scanner.scan(text) { event in
             if let compound = event.compoundStem {
                 let id = wordID(compound)
