@@ -177,7 +177,11 @@ public struct PipelineRunner: Sendable {
             throw PipelineError(.noInput, "cannot read the gold file", file: goldPath, cause: "\(error)")
         }
         let analysis = try Analysis.perform(config, depth: .score, progress: progress)
-        let evaluation = Evaluation.evaluate(gold: gold, scored: analysis.scored, matchKey: Normalizer.matchKey)
+        let scorer = analysis.scorer!
+        let evaluation = Evaluation.evaluate(
+            gold: gold, scored: analysis.scored, matchKey: Normalizer.matchKey,
+            threshold: scorer.characteristicThreshold, aiThreshold: scorer.aiRelevanceThreshold
+        )
         print(evaluation.render(), terminator: "")
         return .success
     }
