@@ -130,6 +130,16 @@ struct Analysis: Sendable {
     }
 }
 
+/// Runs two pieces of work at once and returns both results.
+func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    let a = ResultSlots<A>(count: 1)
+    let b = ResultSlots<B>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { a[0] = first() } else { b[0] = second() }
+    }
+    return (a[0]!, b[0]!)
+}
+
 /// Fixed slots that concurrent workers fill, one each.
 final class ResultSlots<Value>: @unchecked Sendable {
     private var storage: [Value?]

@@ -49,10 +49,20 @@ public struct PipelineRunner: Sendable {
         )
         let snapshots = analysis.scored.map(StandardSnapshot.init)
         let history: History
-        let comparison: HistoryComparison
         do {
             history = try History(at: historyLocation)
-            comparison = try history.compare(snapshots)
+        } catch {
+            throw PipelineError(.cannotCreate, "run history unavailable", file: historyLocation.path, cause: error.description)
+        }
+        // The biggest output is encoded while the history is compared.
+        let scored = analysis.scored
+        let (standardsCSV, compared) = concurrently(
+            { CSVTables.standards(scored) },
+            { Result { () throws(HistoryError) in try history.compare(snapshots) } }
+        )
+        let comparison: HistoryComparison
+        do {
+            comparison = try compared.get()
         } catch {
             throw PipelineError(.cannotCreate, "run history unavailable", file: historyLocation.path, cause: error.description)
         }
@@ -71,7 +81,7 @@ public struct PipelineRunner: Sendable {
             try publisher.write(name, text)
             outputs.append(name)
         }
-        try write(TableSchemas.standards.path, CSVTables.standards(analysis.scored))
+        try write(TableSchemas.standards.path, standardsCSV)
         try write(TableSchemas.participation.path, CSVTables.participation(participation.committees))
         try write(TableSchemas.participationSummary.path, CSVTables.participationSummary(participation.summary))
         try write(TableSchemas.quarantine.path, CSVTables.quarantine(quarantine))
