@@ -58,6 +58,6 @@ let package = Package(
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Ingest", "Normalize"]),
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "Yams"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "LandscapeModel", "CLibXML2"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "LandscapeModel", "Report", "CLibXML2"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import Testing
 @testable import Pipeline
 
@@ -65,7 +66,10 @@ struct EndToEndChangesTests {
         }
         #expect(!changesSection.contains("ISO/IEC 22989:2022"))
 
-        // The manifest counts them; the history holds both runs.
+        // Every CSV of the run reads back against datapackage.json.
+        #expect(DataPackageValidator.validate(directory: URL(fileURLWithPath: folder.url("Outputs"))).map(\.description) == [])
+
+        // The manifest counts them.
         let manifest = try second.manifest
         #expect((manifest["counts"] as? [String: Any])?["changes"] as? Int == 3)
     }
