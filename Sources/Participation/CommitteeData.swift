@@ -29,16 +29,7 @@ public struct CommitteeData: Sendable {
         var warnings: [ParticipationWarning] = []
         for file in memberFiles {
             let (loaded, found) = try MemberDirectory.loadMembers(contentsOf: file.url, displayPath: file.displayPath)
-            for body in loaded.all {
-                if let known = members.body(body.acronym) {
-                    if known.country != body.country {
-                        warnings.append(ParticipationWarning(kind: .invalidMemberRecord, subject: body.acronym,
-                            message: "already mapped to \(known.country)\(known.origin.map { " at \($0)" } ?? ""); \(body.country) is ignored", location: body.origin))
-                    }
-                } else {
-                    members.add(body)
-                }
-            }
+            for body in loaded.all { add(body, to: &members, warnings: &warnings) }
             warnings += found
         }
         var directory = CommitteeDirectory()
@@ -59,16 +50,7 @@ public struct CommitteeData: Sendable {
                 }
             case .landscapeCommittees:
                 let contents = try LandscapeCommittees.parse(text, file: file.displayPath, source: source)
-                for body in contents.members {
-                    if let known = members.body(body.acronym) {
-                        if known.country != body.country {
-                            warnings.append(ParticipationWarning(kind: .invalidMemberRecord, subject: body.acronym,
-                                message: "already mapped to \(known.country)\(known.origin.map { " at \($0)" } ?? ""); \(body.country) is ignored", location: body.origin))
-                        }
-                    } else {
-                        members.add(body)
-                    }
-                }
+                for body in contents.members { add(body, to: &members, warnings: &warnings) }
                 for entry in contents.committees {
                     add(entry.committee, aliases: entry.aliases, to: &directory, warnings: &warnings)
                     if let organisation = entry.defaultFor {
@@ -80,6 +62,18 @@ public struct CommitteeData: Sendable {
         var data = CommitteeData(directory: directory, members: members, warnings: warnings)
         data.warnings += data.check()
         return data
+    }
+
+    /// The first mapping of an acronym wins; a later one that disagrees is reported.
+    private static func add(_ body: NationalBody, to members: inout MemberDirectory, warnings: inout [ParticipationWarning]) {
+        guard let known = members.body(body.acronym) else {
+            members.add(body)
+            return
+        }
+        if known.country != body.country {
+            warnings.append(ParticipationWarning(kind: .invalidMemberRecord, subject: body.acronym,
+                message: "already mapped to \(known.country)\(known.origin.map { " at \($0)" } ?? ""); \(body.country) is ignored", location: body.origin))
+        }
     }
 
     private static func add(_ committee: Committee, aliases: [String], to directory: inout CommitteeDirectory, warnings: inout [ParticipationWarning]) {
