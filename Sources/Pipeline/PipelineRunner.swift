@@ -161,7 +161,8 @@ public struct PipelineRunner: Sendable {
         _ = try config.settings("history", as: HistorySettings.self, default: HistorySettings())
         _ = try config.settings("report", as: ReportSettings.self, default: ReportSettings())
         let analysis = try Analysis.perform(config, depth: .normalize, progress: progress)
-        for entry in analysis.quarantine {
+        // Rejected files were reported as they were read; list the rejected records.
+        for entry in analysis.quarantine where entry.scope == .record {
             progress.warning("\(entry.location): \(entry.reference.isEmpty ? "" : entry.reference + ": ")\(entry.reason)")
         }
         let overBudget = analysis.errorShare > config.errorBudget
