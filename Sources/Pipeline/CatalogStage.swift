@@ -24,6 +24,7 @@ enum CatalogStage {
             let matched = try FileMatcher.expand(source.paths, line: source.line, config: config, source: source.name, progress: progress)
             inputs += matched.files.map { InputFile(source: source.name, format: source.format, path: $0) }
             rejectedFiles += matched.rejected
+            for entry in matched.rejected { progress.warning("\(entry.location.file): \(entry.reason)") }
         }
 
         // Each file is read and its records prepared for normalization on the worker that
