@@ -82,11 +82,12 @@ public struct PipelineRunner: Sendable {
             outputs.append(name)
         }
         try write(TableSchemas.standards.path, standardsCSV)
-        try write(TableSchemas.participation.path, CSVTables.participation(participation.committees))
+        let extraRegions = regionSettings.regions.map(\.name).filter { $0 != RegionSettings.eu && $0 != RegionSettings.us }
+        try write(TableSchemas.participation.path, CSVTables.participation(participation.committees, extraRegions: extraRegions))
         try write(TableSchemas.participationSummary.path, CSVTables.participationSummary(participation.summary))
         try write(TableSchemas.quarantine.path, CSVTables.quarantine(quarantine))
         try write(TableSchemas.changes.path, Change.csvTable(comparison.changes))
-        try write("datapackage.json", DataPackage.json(created: Self.timestamp(startedAt)))
+        try write("datapackage.json", DataPackage.json(tables: TableSchemas.all(extraRegions: extraRegions), created: Self.timestamp(startedAt)))
 
         let finishedAt = Date()
         let counts = Self.counts(analysis, quarantine: quarantine, participation: participation, changes: comparison.changes.count)

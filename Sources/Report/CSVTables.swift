@@ -44,18 +44,34 @@ public enum CSVTables {
         return text
     }
 
-    /// `participation.csv`.
-    public static func participation(_ rows: [CommitteeParticipation]) -> String {
-        var text = CSV.line(TableSchemas.participation.header)
+    /// `participation.csv`, with the columns of ``TableSchemas/participation(extraRegions:)``.
+    public static func participation(_ rows: [CommitteeParticipation], extraRegions: [String] = []) -> String {
+        var csv = CSV.Writer(capacity: 128 * (rows.count + 1))
+        csv.row(TableSchemas.participation(extraRegions: extraRegions).header)
         for row in rows {
-            text += CSV.line([
-                row.committee, row.sdo, row.secretariat, row.secretariatCountry,
-                String(row.pMembers), String(row.oMembers), String(row.euPMembers), String(row.euOMembers),
-                row.usStatus?.rawValue ?? "", String(row.standards), String(row.aiStandards),
-                row.resolvedFrom ?? "", row.membership.rawValue,
-            ])
+            csv.field(row.committee)
+            csv.field(row.sdo)
+            csv.field(row.secretariat)
+            csv.field(row.secretariatCountry)
+            csv.field(row.pMembers)
+            csv.field(row.oMembers)
+            csv.field(row.euPMembers)
+            csv.field(row.euOMembers)
+            csv.field(row.usStatus?.rawValue ?? "")
+            csv.field(row.standards)
+            csv.field(row.aiStandards)
+            csv.field(row.resolvedFrom ?? "")
+            csv.field(row.membership.rawValue)
+            for region in extraRegions {
+                let seats = row.regions[region] ?? RegionMembership()
+                csv.field(seats.pMembers > 0 ? "P" : seats.oMembers > 0 ? "O" : "")
+                csv.field(seats.pMembers)
+                csv.field(seats.oMembers)
+                csv.field(seats.holdsSecretariat ? 1 : 0)
+            }
+            csv.endRow()
         }
-        return text
+        return csv.text
     }
 
     /// `participation_summary.csv`.

@@ -8,7 +8,28 @@ import LandscapeModel
 /// in the contract's order; columns the project adds follow them.
 public enum TableSchemas {
     /// Every table, in the order `datapackage.json` lists them.
-    public static let all: [TableSchema] = [standards, participation, participationSummary, quarantine, changes]
+    public static let all: [TableSchema] = all(extraRegions: [])
+
+    /// Every table, with `participation.csv` carrying columns for regions beyond EU and US.
+    public static func all(extraRegions: [String]) -> [TableSchema] {
+        [standards, participation(extraRegions: extraRegions), participationSummary, quarantine, changes]
+    }
+
+    /// `participation.csv` with four columns for each region beyond EU and US, after the
+    /// others: `<region>_status`, `<region>_p_members`, `<region>_o_members`, `<region>_secretariat`.
+    public static func participation(extraRegions: [String]) -> TableSchema {
+        var table = participation
+        for region in extraRegions {
+            let prefix = region.lowercased()
+            table.columns += [
+                Column("\(prefix)_status", .string, "The seat of region \(region): `P`, `O` or empty (none).", allowedValues: ["P", "O"]),
+                Column("\(prefix)_p_members", .integer, "How many of the P-members are in region \(region).", required: true, minimum: 0),
+                Column("\(prefix)_o_members", .integer, "How many of the O-members are in region \(region).", required: true, minimum: 0),
+                Column("\(prefix)_secretariat", .integer, "1 when the secretariat is held by a body of region \(region), else 0.", required: true, minimum: 0, maximum: 1),
+            ]
+        }
+        return table
+    }
 
     // MARK: - standards.csv
 

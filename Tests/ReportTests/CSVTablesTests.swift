@@ -51,3 +51,27 @@ struct CSVTablesTests {
         #expect(row["evidence"] == "ai_relevance: artificial intelligence (title); accountable_transparent: management system (title)")
     }
 }
+
+@Suite("participation.csv regions")
+struct ParticipationColumnsTests {
+    @Test func extraRegionsGetFourColumnsEach() throws {
+        let row = CommitteeParticipation(
+            committee: "ISO/IEC JTC 1/SC 42", sdo: "ISO/IEC", secretariat: "ANSI", secretariatCountry: "US",
+            pMembers: 48, oMembers: 26, euPMembers: 19, euOMembers: 5, usStatus: .participating, standards: 3, aiStandards: 3,
+            regions: ["CN": RegionMembership(pMembers: 1), "JP": RegionMembership(oMembers: 1, holdsSecretariat: true)]
+        )
+        let rows = try CSV.parse(CSVTables.participation([row], extraRegions: ["CN", "JP", "UK"]))
+        #expect(rows[0] == TableSchemas.participation(extraRegions: ["CN", "JP", "UK"]).header)
+        #expect(Array(rows[0].suffix(4)) == ["uk_status", "uk_p_members", "uk_o_members", "uk_secretariat"])
+        let cells = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(cells["cn_status"] == "P")
+        #expect(cells["cn_p_members"] == "1")
+        #expect(cells["jp_status"] == "O")
+        #expect(cells["jp_secretariat"] == "1")
+        #expect(cells["uk_status"] == "")
+        #expect(cells["uk_p_members"] == "0")
+        #expect(cells["us_status"] == "P")
+        #expect(DataPackageValidator.validate(csv: CSVTables.participation([row], extraRegions: ["CN", "JP", "UK"]), file: "participation.csv",
+                                              table: TableSchemas.participation(extraRegions: ["CN", "JP", "UK"])).isEmpty)
+    }
+}
