@@ -62,6 +62,10 @@ final class GzipInput {
             return -1
         }
         decompressedBytes += Int(count)
+        if let problem = checkDeclaration(buffer, Int(count)) {
+            sink.raise(XMLProblem(kind: .malformed, line: 1, message: problem))
+            return -1
+        }
         if let problem = scanForAttributeFloods(buffer, Int(count)) {
             sink.raise(problem)
             return -1
@@ -120,6 +124,39 @@ final class GzipInput {
             return "only UTF-8 catalogs are read; this file is UTF-16 or UTF-32"
         }
         return nil
+    }
+
+    /// The first bytes of the stream, until the XML declaration is complete (libxml2 asks
+    /// for 4 bytes first, to detect the encoding).
+    private var head: [UInt8] = []
+    private var headChecked = false
+
+    /// libxml2 lets the declaration override a UTF-8 byte order mark and decodes the UTF-8
+    /// text as, say, Latin-1 (silent mojibake): the contradiction is refused.
+    private func checkDeclaration(_ buffer: UnsafeMutablePointer<CChar>, _ count: Int) -> String? {
+        guard !headChecked else { return nil }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: count)
+        head += bytes.prefix(512 - head.count)
+        guard head.count >= 512 || head.contains(UInt8(ascii: ">")) || count == 0 else { return nil }
+        headChecked = true
+        guard head.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
+        let declared = head.dropFirst(3).withUnsafeBufferPointer(Self.declaredEncoding)
+        head = []
+        if let declared, !["utf-8", "utf8"].contains(declared.lowercased()) {
+            return "the file starts with a UTF-8 byte order mark but declares encoding \"\(declared)\""
+        }
+        return nil
+    }
+
+    /// The `encoding` of an XML declaration at the start of `bytes`, if there is one.
+    static func declaredEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.starts(with: "<?xml".utf8), let end = bytes.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let declaration = Array(bytes[..<end])
+        let key = Array("encoding".utf8)
+        guard let start = declaration.indices.first(where: { declaration[$0...].starts(with: key) }) else { return nil }
+        let rest = declaration[(start + key.count)...].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "\t") }
+        guard let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+        return String(decoding: rest.dropFirst().prefix { $0 != quote }, as: UTF8.self)
     }
 
     func close() {

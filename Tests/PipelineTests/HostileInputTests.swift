@@ -62,6 +62,18 @@ struct HostileInputTests {
         try scene.expectNoSecretLeaked()
     }
 
+    @Test("a UTF-8 byte order mark that agrees with the declaration is read as UTF-8")
+    func byteOrderMarkThatAgrees() throws {
+        let scene = try Scene(cases: [], errorBudget: 1.0)
+        let text = HostileInput.document(doctype: "", reference: "ISO 12:2000", title: "Qualité des données")
+        try HostileInput.save(scene.inputs + "/bom-utf8.xml", [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        let run = try scene.run()
+        #expect(run.status == Pipeline.ExitStatus.success)
+        #expect(try scene.outputs.quarantine.isEmpty)
+        let row = try #require(try scene.outputs.rows("standards.csv").first { $0["id"] == "ISO 12:2000" })
+        #expect(row["title"] == "Qualité des données")
+    }
+
     @Test("a directory symlink loop under a ** pattern: the run finishes and reads each file once")
     func recursivePatternWithDirectoryLoop() throws {
         let scene = try Scene(cases: [], errorBudget: 1.0, pattern: "**/*.xml*")
