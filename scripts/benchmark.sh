@@ -87,11 +87,12 @@ measure() {
             echo "$name run $run failed (see $bench/stderr-$name-$run.log)" >&2
             tail -n 5 "$bench/stderr-$name-$run.log" >&2
         fi
-        local wall rss
+        local wall rss cpu
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log")
         rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")
-        printf '%s\t%s\t%s\n' "$name" "$wall" "$rss" >> "$results"
-        echo "  $name run $run: ${wall} s, $((rss / 1024)) MiB" >&2
+        cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log")
+        printf '%s\t%s\t%s\t%s\n' "$name" "$wall" "$rss" "$cpu" >> "$results"
+        echo "  $name run $run: ${wall} s wall, ${cpu} s CPU, $((rss / 1024)) MiB (load $(cut -d' ' -f1 /proc/loadavg))" >&2
     done
 }
 
@@ -117,13 +118,14 @@ import json, os, statistics, sys
 results, bench, runs = sys.argv[1], sys.argv[2], sys.argv[3]
 rows = {}
 for line in open(results):
-    name, wall, rss = line.rstrip("\n").split("\t")
-    rows.setdefault(name, []).append((float(wall), int(rss)))
-median = {name: (statistics.median(w for w, _ in v), statistics.median(r for _, r in v)) for name, v in rows.items()}
-print(f"\nmedians of {runs} runs (wall s, peak RSS MiB):")
+    name, wall, rss, cpu = line.rstrip("\n").split("\t")
+    rows.setdefault(name, []).append((float(wall), int(rss), float(cpu)))
+median = {name: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v)) for name, v in rows.items()}
+cpu_median = {name: statistics.median(r[2] for r in v) for name, v in rows.items()}
+print(f"\nmedians of {runs} runs (wall s, user+sys CPU s, peak RSS MiB):")
 for name, (wall, rss) in median.items():
-    walls = ", ".join(f"{w:.2f}" for w, _ in rows[name])
-    print(f"  {name:28s} {wall:8.2f} s  {rss / 1024:8.0f} MiB   (runs: {walls})")
+    walls = ", ".join(f"{r[0]:.2f}" for r in rows[name])
+    print(f"  {name:28s} {wall:8.2f} s  {cpu_median[name]:8.2f} s CPU  {rss / 1024:8.0f} MiB   (wall per run: {walls})")
 for scenario, out in (("corpus", "out-corpus"), ("synthetic", "out-synthetic")):
     manifest = os.path.join(bench, out, "manifest.json")
     if f"{scenario}-landscape" not in median or not os.path.exists(manifest):
@@ -153,5 +155,6 @@ for goal, met in goals:
     print(f"  {'met   ' if met else 'MISSED'} {goal}")
 PY
 echo
+echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the cores: compare CPU seconds too)"
 echo "machine: $(nproc) cores ($(lscpu | awk -F': *' '/Model name/ { print $2; exit }')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
 echo "landscape: $binary"
