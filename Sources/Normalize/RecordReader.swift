@@ -17,7 +17,7 @@ enum RecordReader {
             }
             return places[0]
         }
-        var provenance: [String: String] = [:]
+        var provenance = Provenance(file: file.file)
 
         // Reference.
         guard let (rawReference, referenceBasis) = referenceText(of: layer) else {
@@ -150,7 +150,7 @@ enum RecordReader {
             id: id,
             undatedId: parsed?.undatedId ?? id,
             sdo: sdo,
-            sources: [record.location.source],
+            sources: cache.sources(record.location.source),
             deliverableType: type,
             stage: reading.stage,
             stageCode: reading.code,
@@ -335,9 +335,17 @@ enum RecordReader {
     }
 }
 
-/// Committee names repeat across thousands of records: normalize each spelling once.
+/// Values that repeat across thousands of records, made once per batch and shared:
+/// committee names (each spelling normalized once) and the one-source list.
 struct CommitteeCache {
     private var names: [String: String] = [:]
+    private var sourceList: [String] = []
+
+    /// `[source]`, one shared array for the whole batch.
+    mutating func sources(_ source: String) -> [String] {
+        if sourceList.first != source { sourceList = [source] }
+        return sourceList
+    }
 
     mutating func normalize(_ text: String) -> String {
         if let known = names[text] { return known }
