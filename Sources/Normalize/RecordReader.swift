@@ -219,11 +219,11 @@ enum RecordReader {
             let title = (ieee.familyTitle ?? ieee.articleTitle ?? "").lowercased()
             let subtype = (ieee.subtype ?? "").lowercased()
             let text = subtype + " " + title
-            if text.contains("corrigend") { return .corrigendum }
-            if text.contains("amendment") { return .amendment }
-            if text.contains("recommended practice") { return .recommendedPractice }
-            if text.contains("guide for") || text.contains("ieee guide") || subtype.contains("guide") { return .guide }
-            if text.contains("technical report") || text.contains("white paper") || text.contains("industry connections") { return .technicalReport }
+            if text.containsASCII("corrigend") { return .corrigendum }
+            if text.containsASCII("amendment") { return .amendment }
+            if text.containsASCII("recommended practice") { return .recommendedPractice }
+            if text.containsASCII("guide for") || text.containsASCII("ieee guide") || subtype.containsASCII("guide") { return .guide }
+            if text.containsASCII("technical report") || text.containsASCII("white paper") || text.containsASCII("industry connections") { return .technicalReport }
             return nil
         }
         guard let docType = layer.docType.map(TextCleaner.collapse)?.uppercased() else { return nil }
@@ -242,7 +242,7 @@ enum RecordReader {
 
     static func stage(of layer: RawLayer, reference: Reference?) -> StageReading {
         if let ieee = layer.ieee {
-            let draft = (reference?.isDraft ?? false) || ieee.publicationType?.lowercased().contains("draft") == true
+            let draft = (reference?.isDraft ?? false) || ieee.publicationType?.lowercased().containsASCII("draft") == true
             return StageMapping.ieee(status: ieee.standardStatus, modifiers: ieee.modifiers, isDraft: draft)
         }
         if let code = layer.stageCode {
@@ -254,7 +254,7 @@ enum RecordReader {
         if let version = layer.releaseVersion, let reading = StageMapping.releaseVersion(version) {
             return reading
         }
-        if let withdrawal = layer.metaDates.first(where: { $0.key.lowercased().contains("withdraw") }), !withdrawal.value.isEmpty {
+        if let withdrawal = layer.metaDates.first(where: { $0.key.lowercased().containsASCII("withdraw") }), !withdrawal.value.isEmpty {
             return StageReading(stage: .withdrawn, status: .withdrawn, code: "withdrawn \(withdrawal.value)", basis: "meta-date \(withdrawal.key)")
         }
         if let implied = reference?.impliedStage {
@@ -315,10 +315,34 @@ enum RecordReader {
 
     /// `2023-12-18`, `2023-12`, `2023` (a time part is dropped); nil for anything else.
     static func isoDate(_ text: String) -> String? {
+        if let date = plainISODate(text) { return date }
         let value = TextCleaner.collapse(text).prefix(10)
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)
         guard let year = parts.first, year.count == 4, year.allSatisfy(\.isNumber) else { return nil }
         return isoDate(year: String(year), month: parts.count > 1 ? String(parts[1]) : nil, day: parts.count > 2 ? String(parts[2]) : nil)
+    }
+
+    /// The common case on bytes: the text is exactly `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in
+    /// ASCII digits with a valid month and day, and is its own answer. Anything else is
+    /// nil and goes the general way.
+    private static func plainISODate(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            let count = bytes.count
+            guard count == 4 || count == 7 || count == 10 else { return nil }
+            @inline(__always) func digit(_ index: Int) -> Int? {
+                let byte = bytes[index]
+                return byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil
+            }
+            guard digit(0) != nil, digit(1) != nil, digit(2) != nil, digit(3) != nil else { return nil }
+            if count >= 7 {
+                guard bytes[4] == UInt8(ascii: "-"), let m1 = digit(5), let m2 = digit(6), (1...12).contains(m1 * 10 + m2) else { return nil }
+            }
+            if count == 10 {
+                guard bytes[7] == UInt8(ascii: "-"), let d1 = digit(8), let d2 = digit(9), (1...31).contains(d1 * 10 + d2) else { return nil }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     static func relationKind(_ type: String) -> Relation.Kind {
