@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// For `explain`: where each field of a ``Standard`` came from, keyed by field name
 /// (`stage` → `custom-meta stage, … "60.60" (std-meta at catalog-003.xml.gz:1812)`).
 ///
@@ -39,6 +45,7 @@ public struct Provenance: Sendable, ExpressibleByDictionaryLiteral, CustomString
                 packed.removeSubrange((range.lowerBound - keyLength - 1)...range.upperBound)
             }
             guard let newValue else { return }
+            // Exactly the room needed: a standard keeps its notes for the whole run.
             packed.reserveCapacity(packed.count + key.utf8.count + newValue.utf8.count + 2)
             packed.append(contentsOf: key.utf8)
             packed.append(Self.unitSeparator)
@@ -99,22 +106,31 @@ public struct Provenance: Sendable, ExpressibleByDictionaryLiteral, CustomString
 
     /// Appends `value` with each occurrence of ``file`` replaced by the mark.
     private mutating func appendCompacted(_ value: String) {
-        let fileBytes = file.utf8
-        guard let first = fileBytes.first, fileBytes.count > 1 else {
-            packed.append(contentsOf: value.utf8)
-            return
-        }
-        let bytes = Array(value.utf8)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == first, bytes.count - index >= fileBytes.count,
-               bytes[index..<(index + fileBytes.count)].elementsEqual(fileBytes) {
-                packed.append(Self.fileMark)
-                index += fileBytes.count
-                continue
+        var value = value
+        var file = self.file
+        value.withUTF8 { bytes in
+            file.withUTF8 { fileBytes in
+                guard fileBytes.count > 1, bytes.count >= fileBytes.count else {
+                    packed.append(contentsOf: bytes)
+                    return
+                }
+                let first = fileBytes[0]
+                var copiedUpTo = 0
+                var index = 0
+                let last = bytes.count - fileBytes.count
+                while index <= last {
+                    if bytes[index] == first,
+                       memcmp(bytes.baseAddress! + index, fileBytes.baseAddress!, fileBytes.count) == 0 {
+                        packed.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<index]))
+                        packed.append(Self.fileMark)
+                        index += fileBytes.count
+                        copiedUpTo = index
+                        continue
+                    }
+                    index += 1
+                }
+                packed.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
             }
-            packed.append(bytes[index])
-            index += 1
         }
     }
 

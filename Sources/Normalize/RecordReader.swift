@@ -2,7 +2,9 @@ import LandscapeModel
 
 /// Reads one raw record into a ``Candidate``: the per-record half of normalization.
 enum RecordReader {
-    static func read(_ record: RawRecord, order: Int, committees cache: inout CommitteeCache) -> RecordOutcome {
+    /// - Parameter keepsProvenance: whether to write down where each field came from
+    ///   (``Standard/provenance``, for `explain`); a run that never shows it saves the memory.
+    static func read(_ record: RawRecord, order: Int, committees cache: inout CommitteeCache, keepsProvenance: Bool = true) -> RecordOutcome {
         guard let layer = record.layers.first else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the record has no metadata block", scope: .record))
         }
@@ -10,7 +12,9 @@ enum RecordReader {
         // Built once per layer: provenance strings name the block and where it starts.
         var places: [String] = []
         places.reserveCapacity(record.layers.count)
-        for layer in record.layers { places.append(layer.kind.rawValue + " at " + file.file + ":" + String(layer.line)) }
+        if keepsProvenance {
+            for layer in record.layers { places.append(layer.kind.rawValue + " at " + file.file + ":" + String(layer.line)) }
+        }
         func at(_ layer: RawLayer) -> String {
             for (index, candidate) in record.layers.enumerated() where candidate.line == layer.line && candidate.kind == layer.kind {
                 return places[index]
@@ -18,6 +22,9 @@ enum RecordReader {
             return places[0]
         }
         var provenance = Provenance(file: file.file)
+        func note(_ key: String, _ value: @autoclosure () -> String) {
+            if keepsProvenance { provenance[key] = value() }
+        }
 
         // Reference.
         guard let (rawReference, referenceBasis) = referenceText(of: layer) else {
@@ -28,7 +35,7 @@ enum RecordReader {
         guard !id.isEmpty else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the reference is empty", scope: .record))
         }
-        provenance["id"] = "\(referenceBasis) \"\(rawReference)\" (\(at(layer)))" + (parsed == nil ? "; not a reference the parser knows, kept as written" : "")
+        note("id", "\(referenceBasis) \"\(rawReference)\" (\(at(layer)))" + (parsed == nil ? "; not a reference the parser knows, kept as written" : ""))
 
         // Organisation.
         var sdo = parsed?.sdo ?? ""
@@ -48,7 +55,7 @@ enum RecordReader {
 
         // Stage.
         let reading = stage(of: layer, reference: parsed)
-        provenance["stage"] = "\(reading.basis) \"\(reading.code)\" (\(at(layer)))"
+        note("stage", "\(reading.basis) \"\(reading.code)\" (\(at(layer)))")
 
         // Title and other titles: the adopting layer's, else the adopted one's.
         var title = ""
@@ -57,14 +64,14 @@ enum RecordReader {
             let (english, others) = titles(of: candidate)
             if let english {
                 title = english
-                provenance["title"] = "title (\(at(candidate)))"
+                note("title", "title (\(at(candidate)))")
             }
             if otherTitles.isEmpty { otherTitles = others }
         }
         if title.isEmpty, let (language, text) = otherTitles.min(by: { $0.key < $1.key }) {
             title = text
             otherTitles[language] = nil
-            provenance["title"] = "title in \(language.isEmpty ? "an unstated language" : language), no English one (\(at(layer)))"
+            note("title", "title in \(language.isEmpty ? "an unstated language" : language), no English one (\(at(layer)))")
         }
 
         // Abstract.
@@ -72,7 +79,7 @@ enum RecordReader {
         for candidate in record.layers where abstract.isEmpty {
             if let text = candidate.abstract ?? candidate.ieee?.scope {
                 abstract = TextCleaner.paragraphs(text)
-                if !abstract.isEmpty { provenance["abstract"] = "abstract (\(at(candidate)))" }
+                if !abstract.isEmpty { note("abstract", "abstract (\(at(candidate)))") }
             }
         }
 
@@ -83,7 +90,7 @@ enum RecordReader {
             if !name.isEmpty, !committees.contains(name) { committees.append(name) }
         }
         if let first = layer.committees.first {
-            provenance["committee"] = "\(layer.kind == .idamsPublication ? "pubsponsoringcommittee" : "comm-ref") \"\(TextCleaner.collapse(first))\" (\(at(layer)))"
+            note("committee", "\(layer.kind == .idamsPublication ? "pubsponsoringcommittee" : "comm-ref") \"\(TextCleaner.collapse(first))\" (\(at(layer)))")
         }
 
         // Keywords, ICS.
@@ -105,10 +112,10 @@ enum RecordReader {
         var published = ""
         if let (date, basis) = publicationDate(of: layer) {
             published = date
-            provenance["published"] = "\(basis) (\(at(layer)))"
+            note("published", "\(basis) (\(at(layer)))")
         } else if let year = parsed?.year, !(parsed?.isDraft ?? false) {
             published = year
-            provenance["published"] = "year of the reference \"\(id)\""
+            note("published", "year of the reference \"\(id)\"")
         }
 
         // Relations and adoption.
@@ -120,7 +127,7 @@ enum RecordReader {
             let kind = relationKind(relation.type)
             if kind == .adopts, adoptedFrom == nil {
                 adoptedFrom = target
-                provenance["adopted_from"] = "standard_relationship type \(relation.type) \"\(relation.reference)\" (\(at(layer)))"
+                note("adopted_from", "standard_relationship type \(relation.type) \"\(relation.reference)\" (\(at(layer)))")
             }
             let value = Relation(kind: kind, target: target)
             if !relations.contains(value) { relations.append(value) }
@@ -140,7 +147,7 @@ enum RecordReader {
             let target = Reference.canonicalText(adoptedText)
             if !target.isEmpty {
                 adoptedFrom = target
-                provenance["adopted_from"] = "adoption nesting: \(basis) \"\(adoptedText)\" (\(at(record.layers[1])))"
+                note("adopted_from", "adoption nesting: \(basis) \"\(adoptedText)\" (\(at(record.layers[1])))")
                 let value = Relation(kind: .adopts, target: target)
                 if !relations.contains(value) { relations.insert(value, at: 0) }
             }
