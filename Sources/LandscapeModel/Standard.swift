@@ -53,39 +53,104 @@ public struct Relation: Sendable, Hashable, Codable {
 }
 
 /// One normalized standard: a row of `standards.csv` before scoring.
+///
+/// The fields live in one shared, copy-on-write box: a standard passes through arrays of
+/// candidates, standards, scored standards and snapshots, and at a million records copying
+/// twenty references per copy (and keeping twenty-odd words per array slot) is what made
+/// the pipeline slow and large. A copy is now one reference; the first write to a shared
+/// copy duplicates the box.
 public struct Standard: Sendable, Identifiable {
+    private var storage: Storage
+
     /// Canonical dated reference, e.g. `ISO/IEC 42001:2023`.
-    public var id: String
+    public var id: String {
+        get { storage.id }
+        _modify { let box = unique(); yield &box.id }
+    }
     /// The reference without date or draft part, e.g. `ISO/IEC 42001`.
-    public var undatedId: String
+    public var undatedId: String {
+        get { storage.undatedId }
+        _modify { let box = unique(); yield &box.undatedId }
+    }
     /// Publishing organisation(s) as in the reference prefix (`ISO/IEC`, `IEEE`, `CEN`…).
-    public var sdo: String
+    public var sdo: String {
+        get { storage.sdo }
+        _modify { let box = unique(); yield &box.sdo }
+    }
     /// Configured source names that supplied the standard (several after a merge).
-    public var sources: [String]
-    public var deliverableType: DeliverableType
-    public var stage: Stage
+    public var sources: [String] {
+        get { storage.sources }
+        _modify { let box = unique(); yield &box.sources }
+    }
+    public var deliverableType: DeliverableType {
+        get { storage.deliverableType }
+        _modify { let box = unique(); yield &box.deliverableType }
+    }
+    public var stage: Stage {
+        get { storage.stage }
+        _modify { let box = unique(); yield &box.stage }
+    }
     /// The source's own stage code (`60.60`, `Active`, …).
-    public var stageCode: String
-    public var status: Status
+    public var stageCode: String {
+        get { storage.stageCode }
+        _modify { let box = unique(); yield &box.stageCode }
+    }
+    public var status: Status {
+        get { storage.status }
+        _modify { let box = unique(); yield &box.status }
+    }
     /// Owning committees in normalized spelling; the first is the primary one.
-    public var committees: [String]
+    public var committees: [String] {
+        get { storage.committees }
+        _modify { let box = unique(); yield &box.committees }
+    }
     /// English title (or the best available one).
-    public var title: String
+    public var title: String {
+        get { storage.title }
+        _modify { let box = unique(); yield &box.title }
+    }
     /// Titles in other languages, keyed by language code (`fr`, `de`).
-    public var otherTitles: [String: String]
-    public var abstract: String
-    public var keywords: [String]
+    public var otherTitles: [String: String] {
+        get { storage.otherTitles }
+        _modify { let box = unique(); yield &box.otherTitles }
+    }
+    public var abstract: String {
+        get { storage.abstract }
+        _modify { let box = unique(); yield &box.abstract }
+    }
+    public var keywords: [String] {
+        get { storage.keywords }
+        _modify { let box = unique(); yield &box.keywords }
+    }
     /// ISO 8601 date or partial date; empty when unknown.
-    public var published: String
-    public var ics: [String]
+    public var published: String {
+        get { storage.published }
+        _modify { let box = unique(); yield &box.published }
+    }
+    public var ics: [String] {
+        get { storage.ics }
+        _modify { let box = unique(); yield &box.ics }
+    }
     /// Canonical id of the adopted standard (EN ISO/IEC 23894:2024 → ISO/IEC 23894:2023).
-    public var adoptedFrom: String?
-    public var relations: [Relation]
+    public var adoptedFrom: String? {
+        get { storage.adoptedFrom }
+        _modify { let box = unique(); yield &box.adoptedFrom }
+    }
+    public var relations: [Relation] {
+        get { storage.relations }
+        _modify { let box = unique(); yield &box.relations }
+    }
     /// Every record that contributed (several after de-duplication).
-    public var origins: [SourceLocation]
+    public var origins: [SourceLocation] {
+        get { storage.origins }
+        _modify { let box = unique(); yield &box.origins }
+    }
     /// For `explain`: field name → where its value came from
     /// (e.g. `stage` → `custom-meta stage 60.60 at catalog-003.xml.gz:1812`).
-    public var provenance: [String: String]
+    public var provenance: Provenance {
+        get { storage.provenance }
+        _modify { let box = unique(); yield &box.provenance }
+    }
 
     public init(
         id: String,
@@ -106,29 +171,82 @@ public struct Standard: Sendable, Identifiable {
         adoptedFrom: String? = nil,
         relations: [Relation] = [],
         origins: [SourceLocation] = [],
-        provenance: [String: String] = [:]
+        provenance: Provenance = [:]
     ) {
-        self.id = id
-        self.undatedId = undatedId
-        self.sdo = sdo
-        self.sources = sources
-        self.deliverableType = deliverableType
-        self.stage = stage
-        self.stageCode = stageCode
-        self.status = status
-        self.committees = committees
-        self.title = title
-        self.otherTitles = otherTitles
-        self.abstract = abstract
-        self.keywords = keywords
-        self.published = published
-        self.ics = ics
-        self.adoptedFrom = adoptedFrom
-        self.relations = relations
-        self.origins = origins
-        self.provenance = provenance
+        storage = Storage(
+            id: id, undatedId: undatedId, sdo: sdo, sources: sources, deliverableType: deliverableType,
+            stage: stage, stageCode: stageCode, status: status, committees: committees, title: title,
+            otherTitles: otherTitles, abstract: abstract, keywords: keywords, published: published, ics: ics,
+            adoptedFrom: adoptedFrom, relations: relations, origins: origins, provenance: provenance
+        )
     }
 
     /// The primary committee, or empty.
-    public var committee: String { committees.first ?? "" }
+    public var committee: String { storage.committees.first ?? "" }
+
+    /// The box, copied first when another value shares it.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    /// The fields. Mutated only through ``Standard/unique()``, so a box reachable from
+    /// more than one value (or thread) is never written to.
+    private final class Storage: @unchecked Sendable {
+        var id: String
+        var undatedId: String
+        var sdo: String
+        var sources: [String]
+        var deliverableType: DeliverableType
+        var stage: Stage
+        var stageCode: String
+        var status: Status
+        var committees: [String]
+        var title: String
+        var otherTitles: [String: String]
+        var abstract: String
+        var keywords: [String]
+        var published: String
+        var ics: [String]
+        var adoptedFrom: String?
+        var relations: [Relation]
+        var origins: [SourceLocation]
+        var provenance: Provenance
+
+        init(
+            id: String, undatedId: String, sdo: String, sources: [String], deliverableType: DeliverableType,
+            stage: Stage, stageCode: String, status: Status, committees: [String], title: String,
+            otherTitles: [String: String], abstract: String, keywords: [String], published: String, ics: [String],
+            adoptedFrom: String?, relations: [Relation], origins: [SourceLocation], provenance: Provenance
+        ) {
+            self.id = id
+            self.undatedId = undatedId
+            self.sdo = sdo
+            self.sources = sources
+            self.deliverableType = deliverableType
+            self.stage = stage
+            self.stageCode = stageCode
+            self.status = status
+            self.committees = committees
+            self.title = title
+            self.otherTitles = otherTitles
+            self.abstract = abstract
+            self.keywords = keywords
+            self.published = published
+            self.ics = ics
+            self.adoptedFrom = adoptedFrom
+            self.relations = relations
+            self.origins = origins
+            self.provenance = provenance
+        }
+
+        func copy() -> Storage {
+            Storage(
+                id: id, undatedId: undatedId, sdo: sdo, sources: sources, deliverableType: deliverableType,
+                stage: stage, stageCode: stageCode, status: status, committees: committees, title: title,
+                otherTitles: otherTitles, abstract: abstract, keywords: keywords, published: published, ics: ics,
+                adoptedFrom: adoptedFrom, relations: relations, origins: origins, provenance: provenance
+            )
+        }
+    }
 }

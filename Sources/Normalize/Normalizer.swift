@@ -15,9 +15,14 @@ import LandscapeModel
 public struct Normalizer: Sendable {
     /// 1 reads records on the calling thread; anything else uses every core.
     public var concurrency: Int
+    /// Whether standards say where each field came from (``Standard/provenance``, shown by
+    /// `explain`). Half a dozen notes per standard are a large share of its memory at a
+    /// million records, so a run that never shows them can leave them out.
+    public var keepsProvenance: Bool
 
-    public init(concurrency: Int? = nil) {
+    public init(concurrency: Int? = nil, keepsProvenance: Bool = true) {
         self.concurrency = max(1, concurrency ?? Int(activeProcessors()))
+        self.keepsProvenance = keepsProvenance
     }
 
     /// Normalizes and de-duplicates `records` (in input order).
@@ -26,9 +31,10 @@ public struct Normalizer: Sendable {
         let chunk = 2048
         let chunks = (records.count + chunk - 1) / chunk
         let box = ChunkResults(count: chunks)
+        let keepsProvenance = self.keepsProvenance
         let work: @Sendable (Int) -> Void = { index in
             let range = (index * chunk)..<min(records.count, (index + 1) * chunk)
-            box.set(index, Self.prepare(records[range], batch: index))
+            box.set(index, Self.prepare(records[range], batch: index, keepsProvenance: keepsProvenance))
         }
         if concurrency == 1 {
             for index in 0..<chunks { work(index) }
@@ -43,15 +49,15 @@ public struct Normalizer: Sendable {
     /// grows with the standards, not with the raw input). `batch` orders batches:
     /// pass the file's position in the input.
     public func prepare(_ records: [RawRecord], batch: Int) -> PreparedRecords {
-        Self.prepare(records[...], batch: batch)
+        Self.prepare(records[...], batch: batch, keepsProvenance: keepsProvenance)
     }
 
-    static func prepare(_ records: ArraySlice<RawRecord>, batch: Int) -> PreparedRecords {
+    static func prepare(_ records: ArraySlice<RawRecord>, batch: Int, keepsProvenance: Bool) -> PreparedRecords {
         var prepared = PreparedRecords()
         prepared.candidates.reserveCapacity(records.count)
         var committees = CommitteeCache()
         for (offset, record) in records.enumerated() {
-            switch RecordReader.read(record, order: batch << 32 | offset, committees: &committees) {
+            switch RecordReader.read(record, order: batch << 32 | offset, committees: &committees, keepsProvenance: keepsProvenance) {
             case .standard(let candidate): prepared.candidates.append(candidate)
             case .rejected(let entry): prepared.quarantine.append(entry)
             }
@@ -96,12 +102,15 @@ public struct Normalizer: Sendable {
             if group.count == 1 {
                 standard = candidates[group[0]].standard
             } else {
-                (standard, merge) = Self.merge(group.map { candidates[$0] })
+                (standard, merge) = Self.merge(group.map { candidates[$0] }, keepsProvenance: keepsProvenance)
             }
             if let count = usedIDs[standard.id] {
                 // Only unparsable references can collide here (see the type's documentation).
                 usedIDs[standard.id] = count + 1
-                standard.provenance["id"] = (standard.provenance["id"] ?? "") + "; \" (\(count + 1))\" appended: another standard has the same unparsable reference"
+                if keepsProvenance {
+                    standard.provenance["id"] = (standard.provenance["id"] ?? "")
+                        + "; \" (\(count + 1))\" appended: another standard has the same unparsable reference"
+                }
                 standard.id += " (\(count + 1))"
                 merge?.id = standard.id
             } else {
@@ -141,7 +150,7 @@ public struct Normalizer: Sendable {
     /// - **committees** united, those owned by the reference's own organisation first
     ///   (`IEC TC 56` before `ISO/TC 262` for `IEC 31010:2019`), then input order;
     ///   **sources, ICS, keywords, relations, other titles, origins** united in input order.
-    static func merge(_ group: [Candidate]) -> (Standard, Merge?) {
+    static func merge(_ group: [Candidate], keepsProvenance: Bool = true) -> (Standard, Merge?) {
         guard group.count > 1 else { return (group[0].standard, nil) }
         var winner = group[0]
         for candidate in group.dropFirst() where candidate.stageRank > winner.stageRank {
@@ -219,7 +228,9 @@ public struct Normalizer: Sendable {
         merged.keywords = keywords
         merged.relations = relations
         merged.origins = origins
-        merged.provenance["merged"] = "\(group.count) records: " + origins.map(\.description).joined(separator: ", ")
+        if keepsProvenance {
+            merged.provenance["merged"] = "\(group.count) records: " + origins.map(\.description).joined(separator: ", ")
+        }
 
         var codes: [String] = []
         for candidate in group where !codes.contains(candidate.standard.stageCode) { codes.append(candidate.standard.stageCode) }

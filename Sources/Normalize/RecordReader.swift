@@ -2,7 +2,9 @@ import LandscapeModel
 
 /// Reads one raw record into a ``Candidate``: the per-record half of normalization.
 enum RecordReader {
-    static func read(_ record: RawRecord, order: Int, committees cache: inout CommitteeCache) -> RecordOutcome {
+    /// - Parameter keepsProvenance: whether to write down where each field came from
+    ///   (``Standard/provenance``, for `explain`); a run that never shows it saves the memory.
+    static func read(_ record: RawRecord, order: Int, committees cache: inout CommitteeCache, keepsProvenance: Bool = true) -> RecordOutcome {
         guard let layer = record.layers.first else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the record has no metadata block", scope: .record))
         }
@@ -10,14 +12,19 @@ enum RecordReader {
         // Built once per layer: provenance strings name the block and where it starts.
         var places: [String] = []
         places.reserveCapacity(record.layers.count)
-        for layer in record.layers { places.append(layer.kind.rawValue + " at " + file.file + ":" + String(layer.line)) }
+        if keepsProvenance {
+            for layer in record.layers { places.append(layer.kind.rawValue + " at " + file.file + ":" + String(layer.line)) }
+        }
         func at(_ layer: RawLayer) -> String {
             for (index, candidate) in record.layers.enumerated() where candidate.line == layer.line && candidate.kind == layer.kind {
                 return places[index]
             }
             return places[0]
         }
-        var provenance: [String: String] = [:]
+        var provenance = Provenance(file: file.file)
+        func note(_ key: String, _ value: @autoclosure () -> String) {
+            if keepsProvenance { provenance[key] = value() }
+        }
 
         // Reference.
         guard let (rawReference, referenceBasis) = referenceText(of: layer) else {
@@ -28,7 +35,7 @@ enum RecordReader {
         guard !id.isEmpty else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the reference is empty", scope: .record))
         }
-        provenance["id"] = "\(referenceBasis) \"\(rawReference)\" (\(at(layer)))" + (parsed == nil ? "; not a reference the parser knows, kept as written" : "")
+        note("id", "\(referenceBasis) \"\(rawReference)\" (\(at(layer)))" + (parsed == nil ? "; not a reference the parser knows, kept as written" : ""))
 
         // Organisation.
         var sdo = parsed?.sdo ?? ""
@@ -48,7 +55,7 @@ enum RecordReader {
 
         // Stage.
         let reading = stage(of: layer, reference: parsed)
-        provenance["stage"] = "\(reading.basis) \"\(reading.code)\" (\(at(layer)))"
+        note("stage", "\(reading.basis) \"\(reading.code)\" (\(at(layer)))")
 
         // Title and other titles: the adopting layer's, else the adopted one's.
         var title = ""
@@ -57,14 +64,14 @@ enum RecordReader {
             let (english, others) = titles(of: candidate)
             if let english {
                 title = english
-                provenance["title"] = "title (\(at(candidate)))"
+                note("title", "title (\(at(candidate)))")
             }
             if otherTitles.isEmpty { otherTitles = others }
         }
         if title.isEmpty, let (language, text) = otherTitles.min(by: { $0.key < $1.key }) {
             title = text
             otherTitles[language] = nil
-            provenance["title"] = "title in \(language.isEmpty ? "an unstated language" : language), no English one (\(at(layer)))"
+            note("title", "title in \(language.isEmpty ? "an unstated language" : language), no English one (\(at(layer)))")
         }
 
         // Abstract.
@@ -72,7 +79,7 @@ enum RecordReader {
         for candidate in record.layers where abstract.isEmpty {
             if let text = candidate.abstract ?? candidate.ieee?.scope {
                 abstract = TextCleaner.paragraphs(text)
-                if !abstract.isEmpty { provenance["abstract"] = "abstract (\(at(candidate)))" }
+                if !abstract.isEmpty { note("abstract", "abstract (\(at(candidate)))") }
             }
         }
 
@@ -83,7 +90,7 @@ enum RecordReader {
             if !name.isEmpty, !committees.contains(name) { committees.append(name) }
         }
         if let first = layer.committees.first {
-            provenance["committee"] = "\(layer.kind == .idamsPublication ? "pubsponsoringcommittee" : "comm-ref") \"\(TextCleaner.collapse(first))\" (\(at(layer)))"
+            note("committee", "\(layer.kind == .idamsPublication ? "pubsponsoringcommittee" : "comm-ref") \"\(TextCleaner.collapse(first))\" (\(at(layer)))")
         }
 
         // Keywords, ICS.
@@ -105,10 +112,10 @@ enum RecordReader {
         var published = ""
         if let (date, basis) = publicationDate(of: layer) {
             published = date
-            provenance["published"] = "\(basis) (\(at(layer)))"
+            note("published", "\(basis) (\(at(layer)))")
         } else if let year = parsed?.year, !(parsed?.isDraft ?? false) {
             published = year
-            provenance["published"] = "year of the reference \"\(id)\""
+            note("published", "year of the reference \"\(id)\"")
         }
 
         // Relations and adoption.
@@ -120,7 +127,7 @@ enum RecordReader {
             let kind = relationKind(relation.type)
             if kind == .adopts, adoptedFrom == nil {
                 adoptedFrom = target
-                provenance["adopted_from"] = "standard_relationship type \(relation.type) \"\(relation.reference)\" (\(at(layer)))"
+                note("adopted_from", "standard_relationship type \(relation.type) \"\(relation.reference)\" (\(at(layer)))")
             }
             let value = Relation(kind: kind, target: target)
             if !relations.contains(value) { relations.append(value) }
@@ -140,7 +147,7 @@ enum RecordReader {
             let target = Reference.canonicalText(adoptedText)
             if !target.isEmpty {
                 adoptedFrom = target
-                provenance["adopted_from"] = "adoption nesting: \(basis) \"\(adoptedText)\" (\(at(record.layers[1])))"
+                note("adopted_from", "adoption nesting: \(basis) \"\(adoptedText)\" (\(at(record.layers[1])))")
                 let value = Relation(kind: .adopts, target: target)
                 if !relations.contains(value) { relations.insert(value, at: 0) }
             }
@@ -150,7 +157,7 @@ enum RecordReader {
             id: id,
             undatedId: parsed?.undatedId ?? id,
             sdo: sdo,
-            sources: [record.location.source],
+            sources: cache.sources(record.location.source),
             deliverableType: type,
             stage: reading.stage,
             stageCode: reading.code,
@@ -219,11 +226,11 @@ enum RecordReader {
             let title = (ieee.familyTitle ?? ieee.articleTitle ?? "").lowercased()
             let subtype = (ieee.subtype ?? "").lowercased()
             let text = subtype + " " + title
-            if text.contains("corrigend") { return .corrigendum }
-            if text.contains("amendment") { return .amendment }
-            if text.contains("recommended practice") { return .recommendedPractice }
-            if text.contains("guide for") || text.contains("ieee guide") || subtype.contains("guide") { return .guide }
-            if text.contains("technical report") || text.contains("white paper") || text.contains("industry connections") { return .technicalReport }
+            if text.containsASCII("corrigend") { return .corrigendum }
+            if text.containsASCII("amendment") { return .amendment }
+            if text.containsASCII("recommended practice") { return .recommendedPractice }
+            if text.containsASCII("guide for") || text.containsASCII("ieee guide") || subtype.containsASCII("guide") { return .guide }
+            if text.containsASCII("technical report") || text.containsASCII("white paper") || text.containsASCII("industry connections") { return .technicalReport }
             return nil
         }
         guard let docType = layer.docType.map(TextCleaner.collapse)?.uppercased() else { return nil }
@@ -242,7 +249,7 @@ enum RecordReader {
 
     static func stage(of layer: RawLayer, reference: Reference?) -> StageReading {
         if let ieee = layer.ieee {
-            let draft = (reference?.isDraft ?? false) || ieee.publicationType?.lowercased().contains("draft") == true
+            let draft = (reference?.isDraft ?? false) || ieee.publicationType?.lowercased().containsASCII("draft") == true
             return StageMapping.ieee(status: ieee.standardStatus, modifiers: ieee.modifiers, isDraft: draft)
         }
         if let code = layer.stageCode {
@@ -254,7 +261,7 @@ enum RecordReader {
         if let version = layer.releaseVersion, let reading = StageMapping.releaseVersion(version) {
             return reading
         }
-        if let withdrawal = layer.metaDates.first(where: { $0.key.lowercased().contains("withdraw") }), !withdrawal.value.isEmpty {
+        if let withdrawal = layer.metaDates.first(where: { $0.key.lowercased().containsASCII("withdraw") }), !withdrawal.value.isEmpty {
             return StageReading(stage: .withdrawn, status: .withdrawn, code: "withdrawn \(withdrawal.value)", basis: "meta-date \(withdrawal.key)")
         }
         if let implied = reference?.impliedStage {
@@ -315,10 +322,34 @@ enum RecordReader {
 
     /// `2023-12-18`, `2023-12`, `2023` (a time part is dropped); nil for anything else.
     static func isoDate(_ text: String) -> String? {
+        if let date = plainISODate(text) { return date }
         let value = TextCleaner.collapse(text).prefix(10)
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)
         guard let year = parts.first, year.count == 4, year.allSatisfy(\.isNumber) else { return nil }
         return isoDate(year: String(year), month: parts.count > 1 ? String(parts[1]) : nil, day: parts.count > 2 ? String(parts[2]) : nil)
+    }
+
+    /// The common case on bytes: the text is exactly `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in
+    /// ASCII digits with a valid month and day, and is its own answer. Anything else is
+    /// nil and goes the general way.
+    private static func plainISODate(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            let count = bytes.count
+            guard count == 4 || count == 7 || count == 10 else { return nil }
+            @inline(__always) func digit(_ index: Int) -> Int? {
+                let byte = bytes[index]
+                return byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil
+            }
+            guard digit(0) != nil, digit(1) != nil, digit(2) != nil, digit(3) != nil else { return nil }
+            if count >= 7 {
+                guard bytes[4] == UInt8(ascii: "-"), let m1 = digit(5), let m2 = digit(6), (1...12).contains(m1 * 10 + m2) else { return nil }
+            }
+            if count == 10 {
+                guard bytes[7] == UInt8(ascii: "-"), let d1 = digit(8), let d2 = digit(9), (1...31).contains(d1 * 10 + d2) else { return nil }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     static func relationKind(_ type: String) -> Relation.Kind {
@@ -335,9 +366,17 @@ enum RecordReader {
     }
 }
 
-/// Committee names repeat across thousands of records: normalize each spelling once.
+/// Values that repeat across thousands of records, made once per batch and shared:
+/// committee names (each spelling normalized once) and the one-source list.
 struct CommitteeCache {
     private var names: [String: String] = [:]
+    private var sourceList: [String] = []
+
+    /// `[source]`, one shared array for the whole batch.
+    mutating func sources(_ source: String) -> [String] {
+        if sourceList.first != source { sourceList = [source] }
+        return sourceList
+    }
 
     mutating func normalize(_ text: String) -> String {
         if let known = names[text] { return known }

@@ -89,17 +89,17 @@ public enum StageMapping {
         let code = TextCleaner.collapse(text)
         let lower = code.lowercased()
         let mapped: (Stage, Status)?
-        if lower.contains("withdrawn") || lower.contains("superseded") || lower.contains("cancel") {
+        if lower.containsASCII("withdrawn") || lower.containsASCII("superseded") || lower.containsASCII("cancel") {
             mapped = (.withdrawn, .withdrawn)
-        } else if lower.contains("publish") || lower == "active" || lower.contains("in force") {
+        } else if lower.containsASCII("publish") || lower == "active" || lower.containsASCII("in force") {
             mapped = (.published, .active)
-        } else if lower.contains("approval") || lower.contains("formal vote") {
+        } else if lower.containsASCII("approval") || lower.containsASCII("formal vote") {
             mapped = (.approval, .draft)
-        } else if lower.contains("enquiry") || lower.contains("public comment") {
+        } else if lower.containsASCII("enquiry") || lower.containsASCII("public comment") {
             mapped = (.enquiry, .draft)
-        } else if lower.contains("drafting") || lower.contains("development") || lower.contains("committee") {
+        } else if lower.containsASCII("drafting") || lower.containsASCII("development") || lower.containsASCII("committee") {
             mapped = (.committee, .draft)
-        } else if lower.contains("preliminary") || lower.contains("proposal") || lower.contains("new work") {
+        } else if lower.containsASCII("preliminary") || lower.containsASCII("proposal") || lower.containsASCII("new work") {
             mapped = (.proposal, .draft)
         } else {
             mapped = nil
@@ -115,16 +115,16 @@ public enum StageMapping {
         let lower = code.lowercased()
         let modifierSet = Set(modifiers.map { $0.lowercased() })
         let draft = isDraft || modifierSet.contains("draft")
-        let withdrawn = lower.contains("withdrawn") || lower.contains("superseded") || modifierSet.contains("withdrawn") || modifierSet.contains("superseded")
+        let withdrawn = lower.containsASCII("withdrawn") || lower.containsASCII("superseded") || modifierSet.contains("withdrawn") || modifierSet.contains("superseded")
         let basis = modifiers.isEmpty ? "standard_status" : "standard_status and standard_modifier (\(modifiers.joined(separator: ", ")))"
         if draft {
             // A draft that is no longer active was replaced by a later draft or abandoned.
-            if lower.contains("inactive") || withdrawn {
+            if lower.containsASCII("inactive") || withdrawn {
                 return StageReading(stage: .withdrawn, status: .withdrawn, code: code, basis: basis + ", draft")
             }
             return StageReading(stage: .committee, status: .draft, code: code, basis: basis + ", draft")
         }
-        if withdrawn || lower.contains("inactive") {
+        if withdrawn || lower.containsASCII("inactive") {
             return StageReading(stage: .withdrawn, status: .withdrawn, code: code, basis: basis)
         }
         return StageReading(stage: .published, status: .active, code: code.isEmpty ? "Active" : code, basis: basis)

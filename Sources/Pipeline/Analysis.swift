@@ -35,7 +35,7 @@ struct Analysis: Sendable {
 
     /// Runs the stages up to `depth`. Errors that stop a command (bad config, inputs that match
     /// nothing, an unreadable taxonomy or committees file) are thrown as ``PipelineError``.
-    static func perform(_ config: PipelineConfig, depth: Depth, progress: ProgressReporter) throws -> Analysis {
+    static func perform(_ config: PipelineConfig, depth: Depth, progress: ProgressReporter, keepsProvenance: Bool = true) throws -> Analysis {
         // Settings first, so that a config mistake is reported before minutes of reading.
         let scoring = try config.settings("scoring", as: ScoringSettings.self, default: ScoringSettings())
         let taxonomyPath = scoring.taxonomyPath(relativeTo: config.baseDirectory)
@@ -49,7 +49,7 @@ struct Analysis: Sendable {
         let regions = try config.settings("regions", as: RegionSettings.self, default: RegionSettings())
         let committeeData = try loadCommittees(config, settings: participationSettings)
 
-        var analysis = Analysis(catalogs: try CatalogStage.run(config, progress: progress))
+        var analysis = Analysis(catalogs: try CatalogStage.run(config, progress: progress, keepsProvenance: keepsProvenance))
         analysis.timings = analysis.catalogs.timings
         analysis.committeeFiles = committeeData.files
         let scorer = Scorer(taxonomy: taxonomy, settings: scoring)

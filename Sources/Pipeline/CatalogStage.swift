@@ -16,7 +16,8 @@ enum CatalogStage {
         var timings: [String: Double]
     }
 
-    static func run(_ config: PipelineConfig, progress: ProgressReporter) throws -> Result {
+    /// - Parameter keepsProvenance: whether standards carry their provenance notes (only `explain` shows them).
+    static func run(_ config: PipelineConfig, progress: ProgressReporter, keepsProvenance: Bool = true) throws -> Result {
         let limits = try config.settings("limits", as: LimitsSettings.self, default: LimitsSettings()).limits
         var inputs: [InputFile] = []
         var rejectedFiles: [QuarantineEntry] = []
@@ -33,7 +34,7 @@ enum CatalogStage {
         var started = clock.now
         progress.stage("ingest", detail: "\(inputs.count) files")
         progress.expectFiles(inputs.count)
-        let normalizer = Normalizer()
+        let normalizer = Normalizer(keepsProvenance: keepsProvenance)
         let indexed = Dictionary(uniqueKeysWithValues: inputs.enumerated().map { ($1, $0) })
         let outcomes = CatalogIngester(limits: limits).ingest(inputs) { outcome in
             let report = outcome.report

@@ -38,7 +38,7 @@ public struct PipelineRunner: Sendable {
         let runId = Self.runId(startedAt)
         progress.stage("run \(runId)", detail: "config \(config.file)")
 
-        var analysis = try Analysis.perform(config, depth: .participation, progress: progress)
+        var analysis = try Analysis.perform(config, depth: .participation, progress: progress, keepsProvenance: false)
         let participation = analysis.participationResult!
 
         // History: read what the previous successful run saw; record this run only after publishing.
@@ -188,7 +188,7 @@ public struct PipelineRunner: Sendable {
         } catch {
             throw PipelineError(.noInput, "cannot read the gold file", file: goldPath, cause: "\(error)")
         }
-        let analysis = try Analysis.perform(config, depth: .score, progress: progress)
+        let analysis = try Analysis.perform(config, depth: .score, progress: progress, keepsProvenance: false)
         let scorer = analysis.scorer!
         let evaluation = Evaluation.evaluate(
             gold: gold, scored: analysis.scored, matchKey: Normalizer.matchKey,

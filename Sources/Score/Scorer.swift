@@ -108,11 +108,12 @@ public struct Scorer: Sendable {
             evidence.append(item.evidence)
         }
 
-        var scores: [Characteristic: Double] = Dictionary(minimumCapacity: Characteristic.allCases.count)
+        var scores = Self.zeroScores
         var passing: [Characteristic] = []
         for characteristic in Characteristic.allCases {
             let value = squash(raw[ScoreSlot.slot(characteristic)])
-            scores[characteristic] = value
+            // Most standards score zero everywhere: they all share one dictionary.
+            if value != 0 { scores[characteristic] = value }
             if value >= threshold { passing.append(characteristic) }
         }
         evidence.sort { lhs, rhs in
@@ -121,6 +122,10 @@ public struct Scorer: Sendable {
         return ScoreCard(aiRelevance: squash(raw[ScoreSlot.aiRelevance]), scores: scores,
                          characteristics: passing, evidence: evidence)
     }
+
+    /// Every characteristic at 0, one copy-on-write dictionary for all the cards that need no other.
+    private static let zeroScores: [Characteristic: Double] = Dictionary(
+        uniqueKeysWithValues: Characteristic.allCases.map { ($0, 0.0) })
 
     /// Maps raw evidence to [0, 1).
     func squash(_ raw: Double) -> Double { raw <= 0 ? 0 : 1 - exp(-raw / taxonomy.saturation) }

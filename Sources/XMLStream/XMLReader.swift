@@ -38,6 +38,8 @@ public final class XMLReader {
     private var nodesSinceClockCheck = 0
     /// Set by ``skipElement()``: the reader already stands on the next node.
     private var holding = false
+    /// Reused by ``collectText(separatingChildren:)``.
+    private var textBuffer: [UInt8] = []
 
     /// The kind of the current node.
     public private(set) var kind: XMLNodeKind = .other
@@ -225,7 +227,11 @@ public final class XMLReader {
     public func collectText(separatingChildren: Bool = false) -> String {
         guard kind == .elementStart, !isEmptyElement else { return "" }
         let start = depth
-        var buffer: [UInt8] = []
+        // One buffer for every field of the file: its capacity is kept between calls.
+        var buffer = textBuffer
+        textBuffer = []
+        buffer.removeAll(keepingCapacity: true)
+        defer { textBuffer = buffer }
         while read() {
             switch kind {
             case .text, .cdata, .whitespace:
