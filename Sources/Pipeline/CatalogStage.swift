@@ -25,7 +25,6 @@ enum CatalogStage {
             let matched = try FileMatcher.expand(source.paths, line: source.line, config: config, source: source.name, progress: progress)
             inputs += matched.files.map { InputFile(source: source.name, format: source.format, path: $0) }
             rejectedFiles += matched.rejected
-            for entry in matched.rejected { progress.warning("\(entry.location.file): \(entry.reason)") }
         }
 
         // Each file is read and its records prepared for normalization on the worker that
@@ -33,7 +32,11 @@ enum CatalogStage {
         let clock = ContinuousClock()
         var started = clock.now
         progress.stage("ingest", detail: "\(inputs.count) files")
-        progress.expectFiles(inputs.count)
+        progress.expectFiles(inputs.count + rejectedFiles.count)
+        // Paths that are not readable files get their log line like any other input.
+        for entry in rejectedFiles {
+            progress.file(source: entry.location.source, path: entry.location.file, records: 0, quarantined: 1, seconds: 0, problem: entry.reason)
+        }
         let normalizer = Normalizer(keepsProvenance: keepsProvenance)
         let indexed = Dictionary(uniqueKeysWithValues: inputs.enumerated().map { ($1, $0) })
         let outcomes = CatalogIngester(limits: limits).ingest(inputs) { outcome in
