@@ -23,7 +23,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // The few system calls Swift's Glibc module does not expose (renameat2).
-        .target(name: "CSystem"),
+        .target(name: "CLandscapeSystem"),
         // A small, safe streaming reader over xmlTextReader.
         .target(name: "XMLStream", dependencies: ["CLibXML2"]),
         // Value types shared by every stage.
@@ -43,7 +43,7 @@ let package = Package(
         ]),
         // Pipeline.yaml, orchestration, locking, atomic publishing.
         .target(name: "Pipeline", dependencies: [
-            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Report", "CSystem", "Yams",
+            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Report", "CLandscapeSystem", "Yams",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command line.

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CSystem
+import CLandscapeSystem
 import Foundation
 
 /// Publishes a run's outputs all at once, so that a reader never sees half a file or a mix of

@@ -1,5 +1,5 @@
-#ifndef LANDSCAPE_CSYSTEM_H
-#define LANDSCAPE_CSYSTEM_H
+#ifndef LANDSCAPE_CLANDSCAPESYSTEM_H
+#define LANDSCAPE_CLANDSCAPESYSTEM_H
 
 /// Atomically exchanges two paths on the same file system (Linux renameat2 with
 /// RENAME_EXCHANGE). Returns 0, or -1 with errno set (EINVAL or ENOSYS where the
