@@ -57,17 +57,20 @@ public final class XMLReader {
         self.sink = sink
         let input = try GzipInput(path: path, limits: limits, sink: sink)
         self.input = input
+        // Errors raised while the reader is created (encoding detection reads the first
+        // bytes) reach only the thread's handler: install it first, or libxml2 prints them.
+        let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
+        xmlSetStructuredErrorFunc(sinkPointer, collectStructuredError)
         guard let reader = xmlReaderForIO(
             readGzipInput, closeGzipInput,
             Unmanaged.passUnretained(input).toOpaque(),
             path, nil, Self.options
         ) else {
-            throw XMLProblem(kind: .unreadable, line: 0, message: "libxml2 could not create a reader")
+            xmlSetStructuredErrorFunc(nil, nil)
+            throw XMLProblem(kind: .unreadable, line: 0, message: sink.problems.first?.message ?? "libxml2 could not create a reader")
         }
         self.reader = reader
-        let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(reader, collectStructuredError, sinkPointer)
-        xmlSetStructuredErrorFunc(sinkPointer, collectStructuredError)
     }
 
     deinit {
