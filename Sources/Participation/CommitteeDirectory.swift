@@ -63,7 +63,7 @@ public struct CommitteeDirectory: Sendable {
     /// organisation, when the reference or the standard's `sdo` names one that has
     /// a default. Otherwise the reference is unknown.
     public func resolve(_ reference: String, sdo: String = "") -> CommitteeResolution {
-        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reference.trimmed
         if let exact = committee(trimmed) {
             return CommitteeResolution(reference: exact.reference, committee: exact, match: .exact)
         }

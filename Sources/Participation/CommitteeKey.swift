@@ -72,3 +72,16 @@ public struct CommitteeKey: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { tokens.joined(separator: " ") }
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (spaces, tabs, line breaks): a cheap
+    /// stand-in for Foundation's `trimmingCharacters(in:)`, which costs far more per call.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars[first...last])
+        return result
+    }
+}

@@ -30,7 +30,7 @@ enum ISOOpenData {
         var lineNumber = 0
         for rawLine in text.lines {
             lineNumber += 1
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = rawLine.trimmed
             if line.isEmpty { continue }
             let location = SourceLocation(source: source, file: file, line: lineNumber)
             let record: Record
@@ -40,13 +40,13 @@ enum ISOOpenData {
                 warnings.append(ParticipationWarning(kind: .invalidCommitteeRecord, subject: "", message: "not a committee JSON object (\(Self.describe(error)))", location: location))
                 continue
             }
-            guard let reference = record.reference?.trimmingCharacters(in: .whitespaces), !reference.isEmpty else {
+            guard let reference = record.reference?.trimmed, !reference.isEmpty else {
                 warnings.append(ParticipationWarning(kind: .invalidCommitteeRecord, subject: "", message: "no reference", location: location))
                 continue
             }
             func acronyms(_ bodies: [Record.Body]?, role: String) -> [String] {
                 (bodies ?? []).map { body in
-                    if let acronym = body.acronym?.trimmingCharacters(in: .whitespaces), !acronym.isEmpty { return acronym }
+                    if let acronym = body.acronym?.trimmed, !acronym.isEmpty { return acronym }
                     // Keep the seat (it counts) under a name that shows where it came from.
                     let name = "#\(body.id.map(String.init) ?? "?")"
                     warnings.append(ParticipationWarning(kind: .unknownMember, subject: name, message: "\(role) of \(reference) has no acronym", location: location))
@@ -56,7 +56,7 @@ enum ISOOpenData {
             let committee = Committee(
                 reference: reference,
                 sdo: organisationPrefix(of: reference),
-                title: record.title?.en?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+                title: record.title?.en?.trimmed ?? "",
                 membership: .nationalBodies,
                 secretariat: record.secretariat?.acronym.flatMap { $0.isEmpty ? nil : $0 },
                 pMembers: acronyms(record.pMembers, role: "P-member"),

@@ -54,7 +54,7 @@ public struct ParticipationAnalysis: Sendable {
             if let known = rowOfReference[written]?[sdo] {
                 slot = known
             } else {
-                let reference = written.trimmingCharacters(in: .whitespacesAndNewlines)
+                let reference = written.trimmed
                 if reference.isEmpty {
                     slot = -1
                 } else {
