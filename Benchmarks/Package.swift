@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         // libxml2's reader API alone, for the floor (named apart from the main package's CLibXML2).
-        .systemLibrary(name: "CLibXML2Floor", path: "Sources/CLibXML2Floor"),
+        .systemLibrary(name: "CLibXML2Floor", path: "Sources/CLibXML2Floor", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // A bare xmlTextReader pass: the reference floor for ingestion.
         .executableTarget(name: "xmlreader-floor", dependencies: ["CLibXML2Floor"], path: "Sources/xmlreader-floor"),
         // Throughput of each stage on slices of the shared corpus.
