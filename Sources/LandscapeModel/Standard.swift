@@ -64,91 +64,91 @@ public struct Standard: Sendable, Identifiable {
 
     /// Canonical dated reference, e.g. `ISO/IEC 42001:2023`.
     public var id: String {
-        get { storage.id }
+        _read { yield storage.id }
         _modify { let box = unique(); yield &box.id }
     }
     /// The reference without date or draft part, e.g. `ISO/IEC 42001`.
     public var undatedId: String {
-        get { storage.undatedId }
+        _read { yield storage.undatedId }
         _modify { let box = unique(); yield &box.undatedId }
     }
     /// Publishing organisation(s) as in the reference prefix (`ISO/IEC`, `IEEE`, `CEN`…).
     public var sdo: String {
-        get { storage.sdo }
+        _read { yield storage.sdo }
         _modify { let box = unique(); yield &box.sdo }
     }
     /// Configured source names that supplied the standard (several after a merge).
     public var sources: [String] {
-        get { storage.sources }
+        _read { yield storage.sources }
         _modify { let box = unique(); yield &box.sources }
     }
     public var deliverableType: DeliverableType {
-        get { storage.deliverableType }
+        _read { yield storage.deliverableType }
         _modify { let box = unique(); yield &box.deliverableType }
     }
     public var stage: Stage {
-        get { storage.stage }
+        _read { yield storage.stage }
         _modify { let box = unique(); yield &box.stage }
     }
     /// The source's own stage code (`60.60`, `Active`, …).
     public var stageCode: String {
-        get { storage.stageCode }
+        _read { yield storage.stageCode }
         _modify { let box = unique(); yield &box.stageCode }
     }
     public var status: Status {
-        get { storage.status }
+        _read { yield storage.status }
         _modify { let box = unique(); yield &box.status }
     }
     /// Owning committees in normalized spelling; the first is the primary one.
     public var committees: [String] {
-        get { storage.committees }
+        _read { yield storage.committees }
         _modify { let box = unique(); yield &box.committees }
     }
     /// English title (or the best available one).
     public var title: String {
-        get { storage.title }
+        _read { yield storage.title }
         _modify { let box = unique(); yield &box.title }
     }
     /// Titles in other languages, keyed by language code (`fr`, `de`).
     public var otherTitles: [String: String] {
-        get { storage.otherTitles }
+        _read { yield storage.otherTitles }
         _modify { let box = unique(); yield &box.otherTitles }
     }
     public var abstract: String {
-        get { storage.abstract }
+        _read { yield storage.abstract }
         _modify { let box = unique(); yield &box.abstract }
     }
     public var keywords: [String] {
-        get { storage.keywords }
+        _read { yield storage.keywords }
         _modify { let box = unique(); yield &box.keywords }
     }
     /// ISO 8601 date or partial date; empty when unknown.
     public var published: String {
-        get { storage.published }
+        _read { yield storage.published }
         _modify { let box = unique(); yield &box.published }
     }
     public var ics: [String] {
-        get { storage.ics }
+        _read { yield storage.ics }
         _modify { let box = unique(); yield &box.ics }
     }
     /// Canonical id of the adopted standard (EN ISO/IEC 23894:2024 → ISO/IEC 23894:2023).
     public var adoptedFrom: String? {
-        get { storage.adoptedFrom }
+        _read { yield storage.adoptedFrom }
         _modify { let box = unique(); yield &box.adoptedFrom }
     }
     public var relations: [Relation] {
-        get { storage.relations }
+        _read { yield storage.relations }
         _modify { let box = unique(); yield &box.relations }
     }
     /// Every record that contributed (several after de-duplication).
     public var origins: [SourceLocation] {
-        get { storage.origins }
+        _read { yield storage.origins }
         _modify { let box = unique(); yield &box.origins }
     }
     /// For `explain`: field name → where its value came from
     /// (e.g. `stage` → `custom-meta stage 60.60 at catalog-003.xml.gz:1812`).
     public var provenance: Provenance {
-        get { storage.provenance }
+        _read { yield storage.provenance }
         _modify { let box = unique(); yield &box.provenance }
     }
 

@@ -38,7 +38,7 @@ final class TokenScanner {
     // Fixed buffers, reused for every word: the hot loop never allocates.
     private let raw = UnsafeMutablePointer<UInt8>.allocate(capacity: TokenScanner.maximumWordBytes + 8)
     private let compoundBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * TokenScanner.maximumWordBytes + 16)
-    private(set) var sentences: [SentenceShape] = []
+    @exclusivity(unchecked) private(set) var sentences: [SentenceShape] = []
 
     init() {}
 

@@ -95,23 +95,36 @@ final class GzipInput {
     private var previousByte: UInt8 = 0
 
     private func scanForAttributeFloods(_ buffer: UnsafeMutablePointer<CChar>, _ count: Int) -> XMLProblem? {
+        guard count > 0 else { return nil }
         let bytes = UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self)
-        var previous = previousByte
+        defer { previousByte = bytes[count - 1] }
+        @inline(__always) func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
         var run = attributesSinceTagEnd
-        for index in 0..<count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ">") {
-                run = 0
-            } else if previous == UInt8(ascii: "="), byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                run += 1
-                if run > limits.maxAttributes {
-                    return XMLProblem(kind: .limit, line: 0, message: "more than \(limits.maxAttributes) attributes on one element")
-                }
-            }
-            previous = byte
+        defer { attributesSinceTagEnd = run }
+        func flood() -> XMLProblem {
+            XMLProblem(kind: .limit, line: 0, message: "more than \(limits.maxAttributes) attributes on one element")
         }
-        previousByte = previous
-        attributesSinceTagEnd = run
+        // An `=` that ended the previous chunk.
+        if previousByte == UInt8(ascii: "="), isQuote(bytes[0]) {
+            run += 1
+            if run > limits.maxAttributes { return flood() }
+        }
+        // From one `=` to the next with memchr: a `>` in between ends the element, and
+        // a quote right after the `=` starts an attribute value.
+        var index = 0
+        while index < count {
+            guard let found = memchr(bytes + index, Int32(UInt8(ascii: "=")), count - index) else {
+                if memchr(bytes + index, Int32(UInt8(ascii: ">")), count - index) != nil { run = 0 }
+                break
+            }
+            let equals = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - bytes
+            if equals > index, memchr(bytes + index, Int32(UInt8(ascii: ">")), equals - index) != nil { run = 0 }
+            if equals + 1 < count, isQuote(bytes[equals + 1]) {
+                run += 1
+                if run > limits.maxAttributes { return flood() }
+            }
+            index = equals + 1
+        }
         return nil
     }
 

@@ -34,17 +34,20 @@ public final class XMLReader {
     private let reader: xmlTextReaderPtr
     private let input: GzipInput
     private let sink: ErrorSink
-    private var finished = false
-    private var nodesSinceClockCheck = 0
+    // The reader is used from one thread at a time and never hands out inout access to
+    // its state, so the per-node writes skip the runtime exclusivity check (it cost more
+    // than classifying the node).
+    @exclusivity(unchecked) private var finished = false
+    @exclusivity(unchecked) private var nodesSinceClockCheck = 0
     /// Set by ``skipElement()``: the reader already stands on the next node.
-    private var holding = false
+    @exclusivity(unchecked) private var holding = false
     /// Reused by ``collectText(separatingChildren:)``.
-    private var textBuffer: [UInt8] = []
+    @exclusivity(unchecked) private var textBuffer: [UInt8] = []
 
     /// The kind of the current node.
-    public private(set) var kind: XMLNodeKind = .other
+    @exclusivity(unchecked) public private(set) var kind: XMLNodeKind = .other
     /// Depth of the current node (the root element is 0).
-    public private(set) var depth = 0
+    @exclusivity(unchecked) public private(set) var depth = 0
 
     /// Opens `path` (`.xml` or gzip-compressed) for reading.
     ///
@@ -290,7 +293,7 @@ public final class XMLReader {
     }
 
     /// Whether the root element's end has been read.
-    private var rootClosed = false
+    @exclusivity(unchecked) private var rootClosed = false
 
     /// libxml2 stops on some errors it reports below the fatal level ("huge text
     /// node"): reading that ended before the root element closed is a failure too.
