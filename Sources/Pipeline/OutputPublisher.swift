@@ -52,28 +52,31 @@ public final class OutputPublisher {
 
     /// Writes one output file into the staging folder and flushes it to disk.
     public func write(_ name: String, _ data: Data) throws {
+        try data.withUnsafeBytes { try write(name, bytes: $0) }
+    }
+
+    /// Writes text as UTF-8, straight from the string's storage (a large table is not copied).
+    public func write(_ name: String, _ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(name, bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    private func write(_ name: String, bytes buffer: UnsafeRawBufferPointer) throws {
         let path = (staging as NSString).appendingPathComponent(name)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create", path) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw failure("cannot write", path)
-                }
-                offset += count
+        var offset = 0
+        while offset < buffer.count {
+            let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot write", path)
             }
+            offset += count
         }
         guard fsync(descriptor) == 0 else { throw failure("cannot flush", path) }
         written.append(name)
-    }
-
-    /// Writes text as UTF-8.
-    public func write(_ name: String, _ text: String) throws {
-        try write(name, Data(text.utf8))
     }
 
     /// Makes the staged outputs live. `last` is published last where files are renamed one by one.
