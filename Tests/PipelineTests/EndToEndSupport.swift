@@ -178,7 +178,7 @@ struct ChildProcess {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("landscape-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let errorHandle = try FileHandle(forWritingTo: errorFile)
         process.standardError = errorHandle

@@ -13,7 +13,7 @@ struct HostileDigestTests {
         let path = try folder.write("abc.txt", "abc")
         #expect(Digest.sha256Hex(ofFile: path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let large = folder.url("large.bin")
-        FileManager.default.createFile(atPath: large, contents: Data(repeating: 0x61, count: 3 << 20 | 7))
+        _ = FileManager.default.createFile(atPath: large, contents: Data(repeating: 0x61, count: 3 << 20 | 7))
         #expect(Digest.sha256Hex(ofFile: large) == Digest.sha256Hex(Data(repeating: 0x61, count: 3 << 20 | 7)))
     }
 
