@@ -1,23 +1,23 @@
 import Foundation
 
 /// A temporary folder for test files, removed when the value goes away.
-final class TemporaryFolder {
-    let path: String
+public final class TemporaryFolder {
+    public let path: String
 
-    init() throws {
-        path = NSTemporaryDirectory() + "landscape-ingest-" + UUID().uuidString
+    public init() throws {
+        path = NSTemporaryDirectory() + "landscape-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
+    public func write(_ name: String, _ text: String) throws -> String {
         try write(name, Data(text.utf8))
     }
 
     @discardableResult
-    func write(_ name: String, _ data: Data) throws -> String {
+    public func write(_ name: String, _ data: Data) throws -> String {
         let file = path + "/" + name
         try data.write(to: URL(fileURLWithPath: file))
         return file
@@ -25,7 +25,7 @@ final class TemporaryFolder {
 
     /// Writes `data` gzip-compressed with the system's gzip.
     @discardableResult
-    func writeGzip(_ name: String, _ data: Data) throws -> String {
+    public func writeGzip(_ name: String, _ data: Data) throws -> String {
         let plain = try write(name + ".plain", data)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
