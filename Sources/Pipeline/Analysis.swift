@@ -19,11 +19,18 @@ struct Analysis: Sendable {
     var participation: ParticipationAnalysis?
     var participationResult: ParticipationResult?
     var committeeFiles: [Manifest.CommitteeFile] = []
+    /// What loading the committee and member files found (rejected lines, unknown acronyms…).
+    var committeeWarnings: [ParticipationWarning] = []
     var timings: [String: Double] = [:]
 
-    /// Every quarantine row: catalogs first, then committee data.
+    /// Every participation warning: committee data first, then the measures.
+    var participationWarnings: [ParticipationWarning] {
+        committeeWarnings + (participationResult?.warnings ?? [])
+    }
+
+    /// Every quarantine row: catalogs first, then committee and member files.
     var quarantine: [QuarantineEntry] {
-        catalogs.quarantine + (participationResult?.warnings.compactMap(\.quarantineEntry) ?? [])
+        catalogs.quarantine + participationWarnings.compactMap(\.quarantineEntry)
     }
 
     /// Share of records that ended in quarantine: rows / (records read + rows).
@@ -52,6 +59,8 @@ struct Analysis: Sendable {
         var analysis = Analysis(catalogs: try CatalogStage.run(config, progress: progress, keepsProvenance: keepsProvenance))
         analysis.timings = analysis.catalogs.timings
         analysis.committeeFiles = committeeData.files
+        analysis.committeeWarnings = committeeData.data.warnings
+        report(analysis.committeeWarnings.filter { $0.quarantineEntry == nil }, progress: progress)
         let scorer = Scorer(taxonomy: taxonomy, settings: scoring)
         analysis.scorer = scorer
         analysis.participation = ParticipationAnalysis(data: committeeData.data, regions: regions, settings: participationSettings)

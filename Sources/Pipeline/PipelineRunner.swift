@@ -90,7 +90,7 @@ public struct PipelineRunner: Sendable {
         try write("datapackage.json", DataPackage.json(tables: TableSchemas.all(extraRegions: extraRegions), created: Self.timestamp(startedAt)))
 
         let finishedAt = Date()
-        let counts = Self.counts(analysis, quarantine: quarantine, participation: participation, changes: comparison.changes.count)
+        let counts = Self.counts(analysis, quarantine: quarantine, changes: comparison.changes.count)
         let report = ReportInput(
             run: RunFacts(
                 id: runId, startedAt: startedAt, finishedAt: finishedAt, toolVersion: Self.version,
@@ -246,7 +246,7 @@ public struct PipelineRunner: Sendable {
         return formatter.string(from: date)
     }
 
-    static func counts(_ analysis: Analysis, quarantine: [QuarantineEntry], participation: ParticipationResult, changes: Int) -> Manifest.Counts {
+    static func counts(_ analysis: Analysis, quarantine: [QuarantineEntry], changes: Int) -> Manifest.Counts {
         var counts = Manifest.Counts()
         counts.records = analysis.catalogs.recordCount
         counts.standards = analysis.scored.count
@@ -262,7 +262,7 @@ public struct PipelineRunner: Sendable {
                 counts.byCharacteristic[characteristic.id, default: 0] += 1
             }
         }
-        counts.participationIssues = participation.warnings.count
+        counts.participationIssues = analysis.participationWarnings.count
         counts.changes = changes
         return counts
     }

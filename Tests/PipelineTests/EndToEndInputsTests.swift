@@ -45,6 +45,23 @@ struct EndToEndInputsTests {
         #expect(manifest["exit_status"] as? Int == 0)
     }
 
+    @Test func badCommitteeLinesAreQuarantinedNotDropped() throws {
+        let folder = try TemporaryDirectory()
+        try GoodCatalog.write(into: folder.path)
+        let good = try String(contentsOf: Repository.inputs.appendingPathComponent("committees/iso_technical_committees.jsonl"), encoding: .utf8)
+        let lines = good.split(separator: "\n", omittingEmptySubsequences: false)
+        try folder.write("committees.jsonl", (lines.prefix(3) + ["{ not json"] + lines.dropFirst(3)).joined(separator: "\n"))
+        var yaml = TestConfig(sources: [.init(name: "iso", format: "niso-sts", paths: [folder.url("good.xml")])],
+                              output: folder.url("Outputs")).yaml
+        yaml = yaml.replacingOccurrences(of: Repository.inputs.path + "/committees/iso_technical_committees.jsonl", with: folder.url("committees.jsonl"))
+        let config = try folder.write("Pipeline.yaml", yaml)
+        #expect(try PipelineRunner(configPath: config, progress: Self.quiet).run(outputOverride: nil) == .success)
+        let rows = try PublishedOutputs(directory: folder.url("Outputs")).quarantine
+        let row = try #require(rows.first { $0["file"]?.hasSuffix("committees.jsonl") == true })
+        #expect(row["line"] == "4")
+        #expect(row["reason"]?.hasPrefix("invalid committee record") == true)
+    }
+
     @Test(.enabled(if: Repository.corpusAvailable, "needs ../shared/corpus"))
     func corpusSliceQuarantinesNothingWellFormed() throws {
         let folder = try TemporaryDirectory()
