@@ -30,18 +30,18 @@ public struct Normalizer: Sendable {
         // Each record on its own, in parallel chunks; results stay in input order.
         let chunk = 2048
         let chunks = (records.count + chunk - 1) / chunk
-        let box = ChunkResults(count: chunks)
+        let box = Slots<PreparedRecords>(count: chunks)
         let keepsProvenance = self.keepsProvenance
         let work: @Sendable (Int) -> Void = { index in
             let range = (index * chunk)..<min(records.count, (index + 1) * chunk)
-            box.set(index, Self.prepare(records[range], batch: index, keepsProvenance: keepsProvenance))
+            box.store(Self.prepare(records[range], batch: index, keepsProvenance: keepsProvenance), at: index)
         }
         if concurrency == 1 {
             for index in 0..<chunks { work(index) }
         } else {
             DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
         }
-        return merge(box.all())
+        return merge(box.values())
     }
 
     /// The per-record half of ``normalize(_:)``, for callers that read files in parallel
@@ -277,18 +277,4 @@ public struct PreparedRecords: Sendable {
 
     /// How many records will take part in the merge.
     public var count: Int { candidates.count }
-}
-
-/// Per-chunk results written by distinct workers.
-private final class ChunkResults: @unchecked Sendable {
-    private var storage: [PreparedRecords]
-    private let lock = DispatchQueue(label: "landscape.normalize.results")
-
-    init(count: Int) { storage = Array(repeating: PreparedRecords(), count: count) }
-
-    func set(_ index: Int, _ value: PreparedRecords) {
-        lock.sync { storage[index] = value }
-    }
-
-    func all() -> [PreparedRecords] { lock.sync { storage } }
 }

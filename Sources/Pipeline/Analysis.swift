@@ -99,12 +99,12 @@ struct Analysis: Sendable {
     static func scoreAll(_ standards: [Standard], with scorer: Scorer) -> [ScoredStandard] {
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, standards.count / 512))
         let size = (standards.count + chunks - 1) / max(chunks, 1)
-        let results = ResultSlots<[ScoredStandard]>(count: chunks)
+        let results = Slots<[ScoredStandard]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = min(chunk * size, standards.count)..<min((chunk + 1) * size, standards.count)
-            results[chunk] = standards[range].map(scorer.scored)
+            results.store(standards[range].map(scorer.scored), at: chunk)
         }
-        return results.values.flatMap { $0 }
+        return results.values().flatMap { $0 }
     }
 
     private static func loadCommittees(_ config: PipelineConfig, settings: ParticipationSettings) throws -> (data: CommitteeData, files: [Manifest.CommitteeFile]) {
@@ -141,27 +141,12 @@ struct Analysis: Sendable {
 
 /// Runs two pieces of work at once and returns both results.
 func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-    let a = ResultSlots<A>(count: 1)
-    let b = ResultSlots<B>(count: 1)
+    let a = Slots<A>(count: 1)
+    let b = Slots<B>(count: 1)
     DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { a[0] = first() } else { b[0] = second() }
+        if index == 0 { a.store(first(), at: 0) } else { b.store(second(), at: 0) }
     }
-    return (a[0]!, b[0]!)
-}
-
-/// Fixed slots that concurrent workers fill, one each.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
+    return (a.values()[0], b.values()[0])
 }
 
 extension ContinuousClock.Instant {
