@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "Report", dependencies: [
             "LandscapeModel",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for binding the many rows of a snapshot without boxing each value.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Pipeline.yaml, orchestration, locking, atomic publishing.
         .target(name: "Pipeline", dependencies: [

@@ -122,9 +122,10 @@ public struct Normalizer: Sendable {
         candidates = []
         // Sort positions, then move each standard once (sorting the large values directly
         // would copy them many times).
-        let order = standards.indices.sorted { standards[$0].id.utf8.lexicographicallyPrecedes(standards[$1].id.utf8) }
+        let ids = standards.map(\.id)
+        let order = ids.indices.sorted { ids[$0].precedesInByteOrder(ids[$1]) }
         standards.permute(to: order)
-        merges.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        merges.sort { $0.id.precedesInByteOrder($1.id) }
         return NormalizeResult(standards: standards, quarantine: quarantine, merges: merges)
     }
 

@@ -67,19 +67,31 @@ struct Analysis: Sendable {
         guard depth >= .score else { return analysis }
 
         let clock = ContinuousClock()
-        var started = clock.now
+        let started = clock.now
         progress.stage("score", detail: "\(analysis.catalogs.standards.count) standards")
         analysis.scored = scoreAll(analysis.catalogs.standards, with: scorer)
         analysis.timings["score"] = clock.now.seconds(since: started)
         guard depth >= .participation else { return analysis }
 
-        started = clock.now
         progress.stage("participation")
-        let result = analysis.participation!.run(analysis.scored)
-        analysis.participationResult = result
-        analysis.timings["participation"] = clock.now.seconds(since: started)
-        report(result.warnings.filter { $0.quarantineEntry == nil }, progress: progress)
+        analysis.adopt(analysis.measureParticipation(), progress: progress)
         return analysis
+    }
+
+    /// The participation stage on its own, for a caller that runs it beside other work:
+    /// pass the result to ``adopt(_:progress:)``.
+    func measureParticipation() -> (result: ParticipationResult, seconds: Double) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = participation!.run(scored)
+        return (result, clock.now.seconds(since: started))
+    }
+
+    /// Takes in the participation stage's result and reports its warnings.
+    mutating func adopt(_ measured: (result: ParticipationResult, seconds: Double), progress: ProgressReporter) {
+        participationResult = measured.result
+        timings["participation"] = measured.seconds
+        Self.report(measured.result.warnings.filter { $0.quarantineEntry == nil }, progress: progress)
     }
 
     /// Prints the first few warnings of each kind and a count of the rest: a cron mail stays

@@ -38,11 +38,10 @@ public struct PipelineRunner: Sendable {
         let runId = Self.runId(startedAt)
         progress.stage("run \(runId)", detail: "config \(config.file)")
 
-        var analysis = try Analysis.perform(config, depth: .participation, progress: progress, keepsProvenance: false)
-        let participation = analysis.participationResult!
+        var analysis = try Analysis.perform(config, depth: .score, progress: progress, keepsProvenance: false)
 
-        // History: read what the previous successful run saw; record this run only after publishing.
-        var reportStart = clock.now
+        // History: what the previous successful run saw, and this run's snapshot, written in a
+        // transaction that is committed only once the outputs are published.
         let historyLocation = historySettings.location(
             outputDirectory: URL(fileURLWithPath: config.outputDirectory),
             configDirectory: URL(fileURLWithPath: config.baseDirectory)
@@ -54,18 +53,47 @@ public struct PipelineRunner: Sendable {
         } catch {
             throw PipelineError(.cannotCreate, "run history unavailable", file: historyLocation.path, cause: error.description)
         }
-        // The biggest output is encoded while the history is compared.
+        let identity = RunIdentity(id: runId, startedAt: startedAt, finishedAt: Date(), toolVersion: Self.version)
+        let keepRuns = historySettings.keepRuns
+
+        // On one core the participation measures and then the largest output; on the other the history.
+        progress.stage("participation", detail: "and the history")
+        let measuring = analysis
         let scored = analysis.scored
-        let (standardsCSV, compared) = concurrently(
-            { CSVTables.standards(scored) },
-            { Result { () throws(HistoryError) in try history.compare(snapshots) } }
+        let (measured, historyWork) = concurrently(
+            { () -> (measured: (result: ParticipationResult, seconds: Double), csv: String, csvSeconds: Double) in
+                let measured = measuring.measureParticipation()
+                let started = ContinuousClock.now
+                let csv = CSVTables.standards(scored)
+                return (measured, csv, ContinuousClock.now.seconds(since: started))
+            },
+            { () -> (compared: Result<HistoryComparison, HistoryError>, pending: Result<PendingRecord, HistoryError>?, seconds: Double) in
+                let started = ContinuousClock.now
+                let compared = Result { () throws(HistoryError) in try history.compare(snapshots) }
+                guard case .success = compared else { return (compared, nil, 0) }
+                let pending = Result { () throws(HistoryError) in try history.prepareRecord(identity, standards: snapshots, keepRuns: keepRuns) }
+                return (compared, pending, ContinuousClock.now.seconds(since: started))
+            }
         )
+        analysis.adopt(measured.measured, progress: progress)
+        analysis.timings["history"] = historyWork.seconds
+        let participation = analysis.participationResult!
+        let standardsCSV = measured.csv
+        let reportStart = clock.now
         let comparison: HistoryComparison
         do {
-            comparison = try compared.get()
+            comparison = try historyWork.compared.get()
         } catch {
             throw PipelineError(.cannotCreate, "run history unavailable", file: historyLocation.path, cause: error.description)
         }
+        var pending: PendingRecord?
+        do {
+            pending = try historyWork.pending?.get()
+        } catch {
+            progress.warning("this run will not be recorded in the history: \(error.description)")
+        }
+        // A run that fails from here on records nothing.
+        defer { pending?.rollback() }
 
         let quarantine = analysis.quarantine
         let errorShare = analysis.errorShare
@@ -114,10 +142,11 @@ public struct PipelineRunner: Sendable {
             previousRun: comparison.previous,
             settings: reportSettings
         )
-        try write("report.html", ReportRenderer.render(report))
-        analysis.timings["report"] = clock.now.seconds(since: reportStart)
+        let html = ReportRenderer.render(report)
+        try write("report.html", html)
+        // Encoding standards.csv, then writing every output and the report.
+        analysis.timings["report"] = measured.csvSeconds + clock.now.seconds(since: reportStart)
 
-        reportStart = clock.now
         var manifest = Manifest(
             runId: runId, tool: "landscape", toolVersion: Self.version,
             startedAt: Self.timestamp(startedAt), finishedAt: Self.timestamp(Date()),
@@ -132,10 +161,8 @@ public struct PipelineRunner: Sendable {
         try publisher.publish()
 
         do {
-            try history.record(
-                RunIdentity(id: runId, startedAt: startedAt, finishedAt: Date(), toolVersion: Self.version),
-                standards: snapshots, keepRuns: historySettings.keepRuns
-            )
+            try pending?.commit(finishedAt: Date())
+            pending = nil
         } catch {
             progress.warning("outputs published, but the run could not be recorded in the history: \(error.description)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LandscapeModel
 
 /// The run history: an SQLite store keeping, for each successful run, a snapshot of every
@@ -37,9 +38,11 @@ public struct History: Sendable {
         }
     }
 
-    private func open() throws -> DatabaseQueue {
+    private func open(holdingTransactions: Bool = false) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        // A pending record keeps its transaction open between two accesses.
+        configuration.allowsUnsafeTransactions = holdingTransactions
         return try DatabaseQueue(path: location.path, configuration: configuration)
     }
 
@@ -103,40 +106,84 @@ public struct History: Sendable {
     /// Records a successful run and then deletes all but the newest `keepRuns` runs,
     /// in one transaction. Call it only once the run's outputs are published.
     public func record(_ run: RunIdentity, standards: [StandardSnapshot], keepRuns: Int) throws(HistoryError) {
+        try prepareRecord(run, standards: standards, keepRuns: keepRuns).commit(finishedAt: run.finishedAt)
+    }
+
+    /// Writes a run's snapshot inside a transaction that stays open until ``PendingRecord/commit(finishedAt:)``.
+    ///
+    /// This lets a run write its snapshot while it renders its outputs, and make it count only
+    /// once they are published: nothing is recorded if the pending record is rolled back or
+    /// dropped, or if the process dies before the commit (SQLite rolls the journal back the
+    /// next time the store is opened).
+    public func prepareRecord(_ run: RunIdentity, standards: [StandardSnapshot], keepRuns: Int) throws(HistoryError) -> PendingRecord {
         precondition(keepRuns >= 1, "keepRuns must be at least 1")
         do {
-            try open().write { db in
-                try db.execute(
-                    sql: "INSERT INTO run (id, started_at, finished_at, tool_version, standards) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [run.id, run.startedAt, run.finishedAt, run.toolVersion, standards.count]
-                )
-                let sequence = db.lastInsertedRowID
-                let statement = try db.makeStatement(sql: Self.insertStandardSQL)
-                var values: [DatabaseValue] = []
-                values.reserveCapacity(7 + Characteristic.allCases.count)
-                for snapshot in standards {
-                    values.removeAll(keepingCapacity: true)
-                    values.append(sequence.databaseValue)
-                    values.append(snapshot.id.databaseValue)
-                    values.append(snapshot.undatedId.databaseValue)
-                    values.append(snapshot.stage.rawValue.databaseValue)
-                    values.append(snapshot.status.rawValue.databaseValue)
-                    values.append(Self.milli(snapshot.aiRelevance).databaseValue)
-                    for characteristic in Characteristic.allCases {
-                        values.append(Self.milli(snapshot.scores[characteristic] ?? 0).databaseValue)
-                    }
-                    values.append(snapshot.characteristicList.databaseValue)
-                    statement.setUncheckedArguments(StatementArguments(values))
-                    try statement.execute()
+            let queue = try open(holdingTransactions: true)
+            let sequence = try queue.inDatabase { db in
+                try db.beginTransaction(.immediate)
+                do {
+                    return try Self.insert(run, standards: standards, keepRuns: keepRuns, into: db)
+                } catch {
+                    try? db.rollback()
+                    throw error
                 }
-                try db.execute(
-                    sql: "DELETE FROM run WHERE sequence NOT IN (SELECT sequence FROM run ORDER BY sequence DESC LIMIT ?)",
-                    arguments: [keepRuns]
-                )
             }
+            return PendingRecord(queue: queue, sequence: sequence, run: run, location: location)
         } catch {
             throw HistoryError(location: location, action: "cannot record run \(run.id)", underlying: error)
         }
+    }
+
+    private static func insert(_ run: RunIdentity, standards: [StandardSnapshot], keepRuns: Int, into db: Database) throws -> Int64 {
+        try db.execute(
+            sql: "INSERT INTO run (id, started_at, finished_at, tool_version, standards) VALUES (?, ?, ?, ?, ?)",
+            arguments: [run.id, run.startedAt, run.finishedAt, run.toolVersion, standards.count]
+        )
+        let sequence = db.lastInsertedRowID
+        // Bound straight through SQLite's C API: a snapshot is one row per standard,
+        // and boxing each value costs more than SQLite's own work.
+        let statement = try db.makeStatement(sql: insertStandardSQL)
+        let handle = statement.sqliteStatement
+        for snapshot in standards {
+            sqlite3_reset(handle)
+            var column: Int32 = 0
+            func bind(_ value: Int64) {
+                column += 1
+                sqlite3_bind_int64(handle, column, value)
+            }
+            func bind(_ text: String) {
+                column += 1
+                var text = text
+                text.withUTF8 { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { chars in
+                        if let start = chars.baseAddress {
+                            _ = sqlite3_bind_text(handle, column, start, Int32(chars.count), transient)
+                        } else {
+                            _ = sqlite3_bind_text(handle, column, "", 0, transient)
+                        }
+                    }
+                }
+            }
+            bind(sequence)
+            bind(snapshot.id)
+            bind(snapshot.undatedId)
+            bind(snapshot.stage.rawValue)
+            bind(snapshot.status.rawValue)
+            bind(milli(snapshot.aiRelevance))
+            for characteristic in Characteristic.allCases {
+                bind(milli(snapshot.scores[characteristic] ?? 0))
+            }
+            bind(snapshot.characteristicList)
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: insertStandardSQL)
+            }
+        }
+        try db.execute(
+            sql: "DELETE FROM run WHERE sequence NOT IN (SELECT sequence FROM run ORDER BY sequence DESC LIMIT ?)",
+            arguments: [keepRuns]
+        )
+        return sequence
     }
 
     // MARK: - Schema
@@ -177,13 +224,48 @@ public struct History: Sendable {
         return "INSERT OR REPLACE INTO standard (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
     }()
 
-    private static func milli(_ score: Double) -> Int { Int((score * 1000).rounded()) }
+    private static func milli(_ score: Double) -> Int64 { Int64((score * 1000).rounded()) }
+
+    /// SQLite copies the bound text before `bind` returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     private func reading<T: Sendable>(_ action: String, _ body: @Sendable (Database) throws -> T) throws(HistoryError) -> T {
         do {
             return try open().read(body)
         } catch {
             throw HistoryError(location: location, action: action, underlying: error)
+        }
+    }
+}
+
+/// A run's snapshot, written but not yet committed: see ``History/prepareRecord(_:standards:keepRuns:)``.
+public struct PendingRecord: Sendable {
+    fileprivate let queue: DatabaseQueue
+    fileprivate let sequence: Int64
+    fileprivate let run: RunIdentity
+    fileprivate let location: URL
+
+    /// Makes the run part of the history, with the time it finished.
+    public func commit(finishedAt: Date) throws(HistoryError) {
+        do {
+            try queue.inDatabase { db in
+                do {
+                    try db.execute(sql: "UPDATE run SET finished_at = ? WHERE sequence = ?", arguments: [finishedAt, sequence])
+                    try db.commit()
+                } catch {
+                    try? db.rollback()
+                    throw error
+                }
+            }
+        } catch {
+            throw HistoryError(location: location, action: "cannot record run \(run.id)", underlying: error)
+        }
+    }
+
+    /// Drops the snapshot: the history stays as it was.
+    public func rollback() {
+        try? queue.inDatabase { db in
+            if db.isInsideTransaction { try db.rollback() }
         }
     }
 }
