@@ -11,6 +11,9 @@ public struct PipelineRunner: Sendable {
 
     public let configPath: String
     public let progress: ProgressReporter
+    /// Set by the executable, which exits right after a command: the command's large values
+    /// are left for the exit to reclaim instead of being freed one by one (see ``ExitReclaims``).
+    public var leavesMemoryToExit = false
 
     public init(configPath: String, progress: ProgressReporter) {
         self.configPath = configPath
@@ -167,6 +170,7 @@ public struct PipelineRunner: Sendable {
             progress.warning("outputs published, but the run could not be recorded in the history: \(error.description)")
         }
 
+        if leavesMemoryToExit { ExitReclaims.keep(analysis, measuring, snapshots, report, standardsCSV) }
         let seconds = clock.now.seconds(since: start)
         if overBudget { progress.error(exitReason) }
         progress.summary(

@@ -41,8 +41,13 @@ public struct History: Sendable {
     private func open(holdingTransactions: Bool = false) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        // A pending record keeps its transaction open between two accesses.
-        configuration.allowsUnsafeTransactions = holdingTransactions
+        if holdingTransactions {
+            // A pending record keeps its transaction open between two accesses, and its pages in
+            // memory until the commit (up to 128 MB: about a million standards), so that the
+            // store's file is not written before the outputs are published.
+            configuration.allowsUnsafeTransactions = true
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
+        }
         return try DatabaseQueue(path: location.path, configuration: configuration)
     }
 
@@ -80,20 +85,31 @@ public struct History: Sendable {
         guard let previous = try lastRun() else {
             return HistoryComparison(previous: nil, changes: [])
         }
-        // Only what changes are made of: no scores, columns read by position.
+        // Only what changes are made of: no scores, columns read by position through SQLite's
+        // C API (a snapshot is one row per standard).
         let before = try reading("cannot read the standards of run \(previous.id)") { db in
             var snapshots: [StandardSnapshot] = []
             snapshots.reserveCapacity(previous.standards)
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, undated_id, stage, status, characteristics FROM standard WHERE run = ?", arguments: [previous.sequence])
-            while let row = try rows.next() {
-                let id: String = row[0]
-                let stageText: String = row[2], statusText: String = row[3], list: String = row[4]
+            let statement = try db.makeStatement(sql: "SELECT id, undated_id, stage, status, characteristics FROM standard WHERE run = ?")
+            let handle = statement.sqliteStatement
+            sqlite3_bind_int64(handle, 1, previous.sequence)
+            func text(_ column: Int32) -> String {
+                guard let bytes = sqlite3_column_text(handle, column) else { return "" }
+                return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+            }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                let id = text(0), stageText = text(2), statusText = text(3), list = text(4)
                 guard let stage = Stage(rawValue: stageText), let status = Status(rawValue: statusText) else {
                     throw DatabaseError(message: "standard \(id) has an unknown stage \(stageText) or status \(statusText)")
                 }
                 snapshots.append(StandardSnapshot(
-                    id: id, undatedId: row[1], stage: stage, status: status,
-                    characteristics: list.split(separator: ";").compactMap { Characteristic(rawValue: String($0)) }
+                    id: id, undatedId: text(1), stage: stage, status: status,
+                    characteristics: list.isEmpty ? [] : list.split(separator: ";").compactMap { Characteristic(rawValue: String($0)) }
                 ))
             }
             return snapshots

@@ -67,7 +67,9 @@ extension Landscape {
         func run() throws {
             let progress = options.progress
             try execute(progress) {
-                try PipelineRunner(configPath: options.config, progress: progress).run(outputOverride: output)
+                var runner = PipelineRunner(configPath: options.config, progress: progress)
+                runner.leavesMemoryToExit = true
+                return try runner.run(outputOverride: output)
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import Report
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,8 +14,10 @@ struct EndToEndLockingTests {
     /// changes also depend on the time and on earlier runs).
     static let deterministicOutputs = ["standards.csv", "participation.csv", "participation_summary.csv", "quarantine.csv"]
 
-    /// Files in the output directory that are not outputs: the lock records the holder's pid.
-    static let notOutputs: Set<String> = [RunLock.fileName]
+    /// Files in the output directory that are not outputs: the lock records the holder's pid;
+    /// the history's rollback journal is SQLite's own record of a transaction a killed run
+    /// left uncommitted (whatever opens the store next rolls it back: checked below).
+    static let notOutputs: Set<String> = [RunLock.fileName, "history.sqlite-journal"]
 
     @Test("a run while another process holds the lock exits 75 at once")
     func lockedOutputExitsTempFail() throws {
@@ -66,6 +69,9 @@ struct EndToEndLockingTests {
         let expected = try outputs.digests()
         var previous = try outputs.digests(excluding: Self.notOutputs)
         let duration = baseline.seconds
+        let historyLocation = URL(fileURLWithPath: scene.output + "/history.sqlite")
+        var recordedRuns = try History(at: historyLocation).runs().map(\.id)
+        #expect(recordedRuns.count == 1)
 
         var killedBeforePublish = 0, killedAfterPublish = 0, completed = 0
         // Dense near the end, where the outputs are written and published.
@@ -79,6 +85,8 @@ struct EndToEndLockingTests {
             } else if now["manifest.json"] == previous["manifest.json"] {
                 killedBeforePublish += 1
                 #expect(now == previous, "killed at \(Int(fraction * 100))% of a run (\(outcome.seconds) s): outputs changed: \(Self.differences(previous, now))")
+                // Opening the store rolls back what the killed run had written: the same runs as before.
+                #expect(try History(at: historyLocation).runs().map(\.id) == recordedRuns, "killed at \(fraction): the history changed")
             } else {
                 killedAfterPublish += 1
             }
@@ -90,7 +98,8 @@ struct EndToEndLockingTests {
             for name in (manifest["outputs"] as? [String]) ?? [] {
                 #expect(now[name] != nil, "\(name) listed in the manifest is missing after a kill at \(fraction)")
             }
-            previous = now
+            previous = try outputs.digests(excluding: Self.notOutputs)
+            recordedRuns = try History(at: historyLocation).runs().map(\.id)
         }
         print("SIGKILL test: a run takes \(duration) s; \(fractions.count) kills: \(killedBeforePublish) before publishing, "
               + "\(killedAfterPublish) after, \(completed) runs finished first")

@@ -107,6 +107,34 @@ struct HistoryTests {
         #expect(try history.standards(of: try #require(try history.lastRun())).map(\.id) == ["ISO 1:2020"])
     }
 
+    @Test func aPendingRecordCountsOnlyOnceCommitted() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let location = directory.appendingPathComponent("history.sqlite")
+        let history = try History(at: location)
+        try history.record(run(1), standards: [snapshot("ISO 1:2020", .enquiry)], keepRuns: 5)
+        let before = try Data(contentsOf: location)
+
+        // Written but not committed: readers see the store as it was, and its file is untouched.
+        var pending: PendingRecord? = try history.prepareRecord(run(2), standards: [snapshot("ISO 1:2020", .published)], keepRuns: 5)
+        #expect(try History(at: location).runs().map(\.id) == ["run-1"])
+        #expect(try Data(contentsOf: location) == before)
+        pending?.rollback()
+        pending = nil
+        #expect(try history.runs().map(\.id) == ["run-1"])
+
+        // Dropped without a commit (a run that failed before publishing): nothing recorded.
+        do { _ = try history.prepareRecord(run(2), standards: [snapshot("ISO 1:2020", .published)], keepRuns: 5) }
+        #expect(try history.runs().map(\.id) == ["run-1"])
+
+        let finished = Date(timeIntervalSince1970: 1_900_000_000)
+        try history.prepareRecord(run(3), standards: [snapshot("ISO 1:2020", .published)], keepRuns: 5).commit(finishedAt: finished)
+        let runs = try history.runs()
+        #expect(runs.map(\.id) == ["run-3", "run-1"])
+        #expect(runs[0].finishedAt == finished)
+        #expect(try history.compare([snapshot("ISO 1:2020", .published)]).changes.isEmpty)
+    }
+
     @Test func recordingAfterTheOutputDirectoryWasSwappedWritesToThePublishedStore() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
