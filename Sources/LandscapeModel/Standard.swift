@@ -118,6 +118,15 @@ public struct Standard: Sendable, Identifiable {
         _read { yield storage.abstract }
         _modify { let box = unique(); yield &box.abstract }
     }
+    /// The abstract's scoring evidence when the text was let go after reading (a run keeps
+    /// no abstracts: at a million records they are half of its memory); nil when `abstract`
+    /// holds the text.
+    public var abstractEvidence: PrecomputedEvidence? {
+        _read { yield storage.abstractEvidence }
+        _modify { let box = unique(); yield &box.abstractEvidence }
+    }
+    /// The abstract's length in UTF-8 bytes, whether its text was kept or not.
+    public var abstractByteCount: Int { storage.abstractEvidence?.byteCount ?? storage.abstract.utf8.count }
     public var keywords: [String] {
         _read { yield storage.keywords }
         _modify { let box = unique(); yield &box.keywords }
@@ -205,6 +214,7 @@ public struct Standard: Sendable, Identifiable {
         var title: String
         var otherTitles: [String: String]
         var abstract: String
+        var abstractEvidence: PrecomputedEvidence?
         var keywords: [String]
         var published: String
         var ics: [String]
@@ -241,12 +251,14 @@ public struct Standard: Sendable, Identifiable {
         }
 
         func copy() -> Storage {
-            Storage(
+            let copy = Storage(
                 id: id, undatedId: undatedId, sdo: sdo, sources: sources, deliverableType: deliverableType,
                 stage: stage, stageCode: stageCode, status: status, committees: committees, title: title,
                 otherTitles: otherTitles, abstract: abstract, keywords: keywords, published: published, ics: ics,
                 adoptedFrom: adoptedFrom, relations: relations, origins: origins, provenance: provenance
             )
+            copy.abstractEvidence = abstractEvidence
+            return copy
         }
     }
 }

@@ -19,10 +19,15 @@ public struct Normalizer: Sendable {
     /// `explain`). Half a dozen notes per standard are a large share of its memory at a
     /// million records, so a run that never shows them can leave them out.
     public var keepsProvenance: Bool
+    /// When set, each record's abstract is replaced by its scoring evidence as soon as the
+    /// record is read (``Standard/abstractEvidence``), on the worker that read it: a run
+    /// never shows abstracts, and they are the bulk of a standard's memory.
+    public var abstractEvidence: (@Sendable (String) -> PrecomputedEvidence)?
 
-    public init(concurrency: Int? = nil, keepsProvenance: Bool = true) {
+    public init(concurrency: Int? = nil, keepsProvenance: Bool = true, abstractEvidence: (@Sendable (String) -> PrecomputedEvidence)? = nil) {
         self.concurrency = max(1, concurrency ?? Int(activeProcessors()))
         self.keepsProvenance = keepsProvenance
+        self.abstractEvidence = abstractEvidence
     }
 
     /// Normalizes and de-duplicates `records` (in input order).
@@ -31,10 +36,9 @@ public struct Normalizer: Sendable {
         let chunk = 2048
         let chunks = (records.count + chunk - 1) / chunk
         let box = Slots<PreparedRecords>(count: chunks)
-        let keepsProvenance = self.keepsProvenance
         let work: @Sendable (Int) -> Void = { index in
             let range = (index * chunk)..<min(records.count, (index + 1) * chunk)
-            box.store(Self.prepare(records[range], batch: index, keepsProvenance: keepsProvenance), at: index)
+            box.store(self.prepare(records[range], batch: index), at: index)
         }
         if concurrency == 1 {
             for index in 0..<chunks { work(index) }
@@ -49,16 +53,21 @@ public struct Normalizer: Sendable {
     /// grows with the standards, not with the raw input). `batch` orders batches:
     /// pass the file's position in the input.
     public func prepare(_ records: [RawRecord], batch: Int) -> PreparedRecords {
-        Self.prepare(records[...], batch: batch, keepsProvenance: keepsProvenance)
+        prepare(records[...], batch: batch)
     }
 
-    static func prepare(_ records: ArraySlice<RawRecord>, batch: Int, keepsProvenance: Bool) -> PreparedRecords {
+    func prepare(_ records: ArraySlice<RawRecord>, batch: Int) -> PreparedRecords {
         var prepared = PreparedRecords()
         prepared.candidates.reserveCapacity(records.count)
         var committees = CommitteeCache()
         for (offset, record) in records.enumerated() {
             switch RecordReader.read(record, order: batch << 32 | offset, committees: &committees, keepsProvenance: keepsProvenance) {
-            case .standard(let candidate): prepared.candidates.append(candidate)
+            case .standard(var candidate):
+                if let abstractEvidence, !candidate.standard.abstract.isEmpty {
+                    candidate.standard.abstractEvidence = abstractEvidence(candidate.standard.abstract)
+                    candidate.standard.abstract = ""
+                }
+                prepared.candidates.append(candidate)
             case .rejected(let entry): prepared.quarantine.append(entry)
             }
         }
@@ -202,8 +211,9 @@ public struct Normalizer: Sendable {
             for (language, title) in s.otherTitles where merged.otherTitles[language] == nil {
                 merged.otherTitles[language] = title
             }
-            if s.abstract.utf8.count > merged.abstract.utf8.count {
+            if s.abstractByteCount > merged.abstractByteCount {
                 merged.abstract = s.abstract
+                merged.abstractEvidence = s.abstractEvidence
                 merged.provenance["abstract"] = s.provenance["abstract"]
             }
             if s.published.utf8.count > merged.published.utf8.count {

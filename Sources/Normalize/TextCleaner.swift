@@ -21,42 +21,52 @@ enum TextCleaner {
 
     private static func clean(_ text: String, keepParagraphs: Bool, stripMarkup: Bool) -> String {
         if !needsWork(text.utf8, stripMarkup: stripMarkup) { return text }
-        var decoded: [UInt8] = Array(text.utf8)
-        if stripMarkup {
-            decoded = decodeEntities(decoded)
-            decoded = removeTags(decoded, paragraphBreaks: keepParagraphs)
+        var text = text
+        return text.withUTF8 { bytes in
+            if stripMarkup, bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) {
+                let decoded = removeTags(decodeEntities(Array(bytes)), paragraphBreaks: keepParagraphs)
+                return decoded.withUnsafeBufferPointer { collapse($0, keepParagraphs: keepParagraphs) }
+            }
+            return collapse(bytes, keepParagraphs: keepParagraphs)
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(decoded.count)
-        var pendingSpace = false
-        var pendingBreak = false
-        var i = 0
-        let n = decoded.count
-        while i < n {
-            let b = decoded[i]
-            if b == 0x0A || b == 0x0D {
-                if keepParagraphs { pendingBreak = true } else { pendingSpace = true }
+    }
+
+    /// Collapses whitespace runs (to a newline when one of them is a line break and
+    /// paragraphs are kept), turns no-break spaces into spaces, drops soft hyphens, trims.
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, keepParagraphs: Bool) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            var pendingBreak = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b == 0x0A || b == 0x0D {
+                    if keepParagraphs { pendingBreak = true } else { pendingSpace = true }
+                    i += 1
+                    continue
+                }
+                if b == 0x20 || b == 0x09 || b == 0x0B || b == 0x0C {
+                    pendingSpace = true
+                    i += 1
+                    continue
+                }
+                if b == 0xC2, i + 1 < n {
+                    if bytes[i + 1] == 0xA0 { pendingSpace = true; i += 2; continue }   // no-break space
+                    if bytes[i + 1] == 0xAD { i += 2; continue }                        // soft hyphen
+                }
+                if count > 0 {
+                    if pendingBreak { out[count] = 0x0A; count += 1 } else if pendingSpace { out[count] = 0x20; count += 1 }
+                }
+                pendingSpace = false
+                pendingBreak = false
+                out[count] = b
+                count += 1
                 i += 1
-                continue
             }
-            if b == 0x20 || b == 0x09 || b == 0x0B || b == 0x0C {
-                pendingSpace = true
-                i += 1
-                continue
-            }
-            if b == 0xC2, i + 1 < n {
-                if decoded[i + 1] == 0xA0 { pendingSpace = true; i += 2; continue }   // no-break space
-                if decoded[i + 1] == 0xAD { i += 2; continue }                        // soft hyphen
-            }
-            if !out.isEmpty {
-                if pendingBreak { out.append(0x0A) } else if pendingSpace { out.append(0x20) }
-            }
-            pendingSpace = false
-            pendingBreak = false
-            out.append(b)
-            i += 1
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func needsWork(_ utf8: String.UTF8View, stripMarkup: Bool) -> Bool {

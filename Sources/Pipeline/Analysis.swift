@@ -42,7 +42,9 @@ struct Analysis: Sendable {
 
     /// Runs the stages up to `depth`. Errors that stop a command (bad config, inputs that match
     /// nothing, an unreadable taxonomy or committees file) are thrown as ``PipelineError``.
-    static func perform(_ config: PipelineConfig, depth: Depth, progress: ProgressReporter, keepsProvenance: Bool = true) throws -> Analysis {
+    /// - Parameter keepsTexts: whether standards keep their abstracts and provenance notes
+    ///   (only `explain` shows them); without, abstracts are scored as they are read.
+    static func perform(_ config: PipelineConfig, depth: Depth, progress: ProgressReporter, keepsTexts: Bool = true) throws -> Analysis {
         // Settings first, so that a config mistake is reported before minutes of reading.
         let scoring = try config.settings("scoring", as: ScoringSettings.self, default: ScoringSettings())
         let taxonomyPath = scoring.taxonomyPath(relativeTo: config.baseDirectory)
@@ -56,12 +58,15 @@ struct Analysis: Sendable {
         let regions = try config.settings("regions", as: RegionSettings.self, default: RegionSettings())
         let committeeData = try loadCommittees(config, settings: participationSettings)
 
-        var analysis = Analysis(catalogs: try CatalogStage.run(config, progress: progress, keepsProvenance: keepsProvenance))
+        let scorer = Scorer(taxonomy: taxonomy, settings: scoring)
+        let scoreAbstract: @Sendable (String) -> PrecomputedEvidence = { scorer.abstractEvidence(of: $0) }
+        let catalogs = try CatalogStage.run(config, progress: progress, keepsProvenance: keepsTexts,
+                                            abstractEvidence: keepsTexts || ProcessInfo.processInfo.environment["TMP_KEEP"] != nil ? nil : scoreAbstract)
+        var analysis = Analysis(catalogs: catalogs)
         analysis.timings = analysis.catalogs.timings
         analysis.committeeFiles = committeeData.files
         analysis.committeeWarnings = committeeData.data.warnings
         report(analysis.committeeWarnings.filter { $0.quarantineEntry == nil }, progress: progress)
-        let scorer = Scorer(taxonomy: taxonomy, settings: scoring)
         analysis.scorer = scorer
         analysis.participation = ParticipationAnalysis(data: committeeData.data, regions: regions, settings: participationSettings)
         guard depth >= .score else { return analysis }

@@ -16,8 +16,12 @@ enum CatalogStage {
         var timings: [String: Double]
     }
 
-    /// - Parameter keepsProvenance: whether standards carry their provenance notes (only `explain` shows them).
-    static func run(_ config: PipelineConfig, progress: ProgressReporter, keepsProvenance: Bool = true) throws -> Result {
+    /// - Parameters:
+    ///   - keepsProvenance: whether standards carry their provenance notes (only `explain` shows them).
+    ///   - abstractEvidence: when set, abstracts are replaced by their scoring evidence as
+    ///     records are read (see ``Normalizer/abstractEvidence``).
+    static func run(_ config: PipelineConfig, progress: ProgressReporter, keepsProvenance: Bool = true,
+                    abstractEvidence: (@Sendable (String) -> PrecomputedEvidence)? = nil) throws -> Result {
         let limits = try config.settings("limits", as: LimitsSettings.self, default: LimitsSettings()).limits
         var inputs: [InputFile] = []
         var rejectedFiles: [QuarantineEntry] = []
@@ -37,7 +41,7 @@ enum CatalogStage {
         for entry in rejectedFiles {
             progress.file(source: entry.location.source, path: entry.location.file, records: 0, quarantined: 1, seconds: 0, problem: entry.reason)
         }
-        let normalizer = Normalizer(keepsProvenance: keepsProvenance)
+        let normalizer = Normalizer(keepsProvenance: keepsProvenance, abstractEvidence: abstractEvidence)
         let indexed = Dictionary(uniqueKeysWithValues: inputs.enumerated().map { ($1, $0) })
         let outcomes = CatalogIngester(limits: limits).ingest(inputs) { outcome in
             let report = outcome.report

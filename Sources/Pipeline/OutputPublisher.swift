@@ -55,6 +55,11 @@ public final class OutputPublisher {
         try data.withUnsafeBytes { try write(name, bytes: $0) }
     }
 
+    /// Writes UTF-8 bytes.
+    public func write(_ name: String, _ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write(name, bytes: $0) }
+    }
+
     /// Writes text as UTF-8, straight from the string's storage (a large table is not copied).
     public func write(_ name: String, _ text: String) throws {
         var text = text

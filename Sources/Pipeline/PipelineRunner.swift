@@ -41,7 +41,7 @@ public struct PipelineRunner: Sendable {
         let runId = Self.runId(startedAt)
         progress.stage("run \(runId)", detail: "config \(config.file)")
 
-        var analysis = try Analysis.perform(config, depth: .score, progress: progress, keepsProvenance: false)
+        var analysis = try Analysis.perform(config, depth: .score, progress: progress, keepsTexts: false)
 
         // History: what the previous successful run saw, and this run's snapshot, written in a
         // transaction that is committed only once the outputs are published.
@@ -63,11 +63,11 @@ public struct PipelineRunner: Sendable {
         progress.stage("participation", detail: "and the history")
         let measuring = analysis
         let scored = analysis.scored
-        let (measured, historyWork) = concurrently(
-            { () -> (measured: (result: ParticipationResult, seconds: Double), csv: String, csvSeconds: Double) in
+        let (participationWork, historyWork) = concurrently(
+            { () -> (measured: (result: ParticipationResult, seconds: Double), csv: [UInt8], csvSeconds: Double) in
                 let measured = measuring.measureParticipation()
                 let started = ContinuousClock.now
-                let csv = CSVTables.standards(scored)
+                let csv = CSVTables.standardsBytes(scored)
                 return (measured, csv, ContinuousClock.now.seconds(since: started))
             },
             { () -> (compared: Result<HistoryComparison, HistoryError>, pending: Result<PendingRecord, HistoryError>?, seconds: Double) in
@@ -78,10 +78,11 @@ public struct PipelineRunner: Sendable {
                 return (compared, pending, ContinuousClock.now.seconds(since: started))
             }
         )
-        analysis.adopt(measured.measured, progress: progress)
+        let csvSeconds = participationWork.csvSeconds
+        var standardsCSV = participationWork.csv
+        analysis.adopt(participationWork.measured, progress: progress)
         analysis.timings["history"] = historyWork.seconds
         let participation = analysis.participationResult!
-        let standardsCSV = measured.csv
         let reportStart = clock.now
         let comparison: HistoryComparison
         do {
@@ -112,7 +113,9 @@ public struct PipelineRunner: Sendable {
             try publisher.write(name, text)
             outputs.append(name)
         }
-        try write(TableSchemas.standards.path, standardsCSV)
+        try publisher.write(TableSchemas.standards.path, standardsCSV)
+        outputs.append(TableSchemas.standards.path)
+        standardsCSV = []
         let extraRegions = regionSettings.regions.map(\.name).filter { $0 != RegionSettings.eu && $0 != RegionSettings.us }
         try write(TableSchemas.participation.path, CSVTables.participation(participation.committees, extraRegions: extraRegions))
         try write(TableSchemas.participationSummary.path, CSVTables.participationSummary(participation.summary))
@@ -148,7 +151,7 @@ public struct PipelineRunner: Sendable {
         let html = ReportRenderer.render(report)
         try write("report.html", html)
         // Encoding standards.csv, then writing every output and the report.
-        analysis.timings["report"] = measured.csvSeconds + clock.now.seconds(since: reportStart)
+        analysis.timings["report"] = csvSeconds + clock.now.seconds(since: reportStart)
 
         var manifest = Manifest(
             runId: runId, tool: "landscape", toolVersion: Self.version,
@@ -170,7 +173,7 @@ public struct PipelineRunner: Sendable {
             progress.warning("outputs published, but the run could not be recorded in the history: \(error.description)")
         }
 
-        if leavesMemoryToExit { ExitReclaims.keep(analysis, measuring, snapshots, report, standardsCSV) }
+        if leavesMemoryToExit { ExitReclaims.keep(analysis, measuring, snapshots, report) }
         let seconds = clock.now.seconds(since: start)
         if overBudget { progress.error(exitReason) }
         progress.summary(
@@ -219,7 +222,7 @@ public struct PipelineRunner: Sendable {
         } catch {
             throw PipelineError(.noInput, "cannot read the gold file", file: goldPath, cause: "\(error)")
         }
-        let analysis = try Analysis.perform(config, depth: .score, progress: progress, keepsProvenance: false)
+        let analysis = try Analysis.perform(config, depth: .score, progress: progress, keepsTexts: false)
         let scorer = analysis.scorer!
         let evaluation = Evaluation.evaluate(
             gold: gold, scored: analysis.scored, matchKey: Normalizer.matchKey,

@@ -5,7 +5,13 @@ import LandscapeModel
 public enum CSVTables {
     /// `standards.csv`.
     public static func standards(_ standards: [ScoredStandard]) -> String {
-        var csv = CSV.Writer(capacity: 64 + standards.count * 400)
+        String(decoding: standardsBytes(standards), as: UTF8.self)
+    }
+
+    /// `standards.csv` as UTF-8 bytes, written as they are (a million rows are 300 MB: a
+    /// String made from them would be a second copy).
+    public static func standardsBytes(_ standards: [ScoredStandard]) -> [UInt8] {
+        var csv = CSV.Writer(capacity: 64 + standards.count * 360)
         csv.row(TableSchemas.standards.header)
         for scored in standards {
             let standard = scored.standard
@@ -32,7 +38,7 @@ public enum CSVTables {
             csv.field(standard.sources.joined(separator: ";"))
             csv.endRow()
         }
-        return csv.text
+        return csv.bytes
     }
 
     /// `quarantine.csv`.

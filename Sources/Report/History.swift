@@ -85,36 +85,46 @@ public struct History: Sendable {
         guard let previous = try lastRun() else {
             return HistoryComparison(previous: nil, changes: [])
         }
-        // Only what changes are made of: no scores, columns read by position through SQLite's
-        // C API (a snapshot is one row per standard).
-        let before = try reading("cannot read the standards of run \(previous.id)") { db in
-            var snapshots: [StandardSnapshot] = []
-            snapshots.reserveCapacity(previous.standards)
-            let statement = try db.makeStatement(sql: "SELECT id, undated_id, stage, status, characteristics FROM standard WHERE run = ?")
+        // A merge join over the previous snapshot in id order (the primary key's order, and
+        // SQLite's BINARY order is the byte order of the ids): a row is decoded only when its
+        // standard changed or is gone, and the previous run is never held in memory.
+        let changes = try reading("cannot read the standards of run \(previous.id)") { db in
+            let statement = try db.makeStatement(sql: "SELECT id, undated_id, stage, status, characteristics FROM standard WHERE run = ? ORDER BY id")
             let handle = statement.sqliteStatement
             sqlite3_bind_int64(handle, 1, previous.sequence)
-            func text(_ column: Int32) -> String {
-                guard let bytes = sqlite3_column_text(handle, column) else { return "" }
-                return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+            func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+                let start = sqlite3_column_text(handle, column)
+                return UnsafeBufferPointer(start: start, count: start == nil ? 0 : Int(sqlite3_column_bytes(handle, column)))
             }
+            func same(_ column: Int32, _ text: String) -> Bool { Change.Join.compare(text, bytes(column)) == 0 }
+            func decoded() throws -> StandardSnapshot {
+                func text(_ column: Int32) -> String { String(decoding: bytes(column), as: UTF8.self) }
+                let id = text(0), stageText = text(2), statusText = text(3), list = text(4)
+                guard let stage = Stage(rawValue: stageText), let status = Status(rawValue: statusText) else {
+                    throw DatabaseError(message: "standard \(id) has an unknown stage \(stageText) or status \(statusText)")
+                }
+                return StandardSnapshot(
+                    id: id, undatedId: text(1), stage: stage, status: status,
+                    characteristics: list.isEmpty ? [] : list.split(separator: ";").compactMap { Characteristic(rawValue: String($0)) }
+                )
+            }
+            var join = Change.Join(current: current)
             while true {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
-                let id = text(0), stageText = text(2), statusText = text(3), list = text(4)
-                guard let stage = Stage(rawValue: stageText), let status = Status(rawValue: statusText) else {
-                    throw DatabaseError(message: "standard \(id) has an unknown stage \(stageText) or status \(statusText)")
+                if let match = join.advance(to: bytes(0)) {
+                    if same(2, match.stage.rawValue), same(3, match.status.rawValue), same(4, match.characteristicList) { continue }
+                    join.compare(try decoded(), with: match)
+                } else {
+                    join.remove(try decoded())
                 }
-                snapshots.append(StandardSnapshot(
-                    id: id, undatedId: text(1), stage: stage, status: status,
-                    characteristics: list.isEmpty ? [] : list.split(separator: ";").compactMap { Characteristic(rawValue: String($0)) }
-                ))
             }
-            return snapshots
+            return join.finish()
         }
-        return HistoryComparison(previous: previous, changes: Change.between(previous: before, current: current))
+        return HistoryComparison(previous: previous, changes: changes)
     }
 
     // MARK: - Recording

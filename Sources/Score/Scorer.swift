@@ -89,7 +89,9 @@ public struct Scorer: Sendable {
         if !standard.keywords.isEmpty {
             collect(standard.keywords.joined(separator: "; "), field: .keywords, scale: scale, scanner: scanner, into: &items)
         }
-        if !standard.abstract.isEmpty {
+        if let precomputed = standard.abstractEvidence {
+            add(precomputed.items.map { SlotEvidence(slot: $0.slot, evidence: $0.evidence) }, field: .abstract, scale: scale, into: &items)
+        } else if !standard.abstract.isEmpty {
             collect(standard.abstract, field: .abstract, scale: scale, scanner: scanner, into: &items)
         }
         if !standard.committees.isEmpty {
@@ -174,8 +176,34 @@ public struct Scorer: Sendable {
     @discardableResult
     private func collect(_ text: String, field: ScoredField, scale: Double, scanner: TokenScanner,
                          into items: inout [SlotEvidence]) -> Bool {
+        let (found, hasFocus) = fieldEvidence(text, field: field, scanner: scanner)
+        add(found, field: field, scale: scale, into: &items)
+        return hasFocus
+    }
+
+    /// Scales a field's evidence, applies the field's cap, and appends it to `items`.
+    private func add(_ found: [SlotEvidence], field: ScoredField, scale: Double, into items: inout [SlotEvidence]) {
+        guard !found.isEmpty else { return }
+        var found = found
+        if scale != 1 {
+            for index in found.indices { found[index].evidence.weight *= scale }
+            found.removeAll { $0.evidence.weight <= 0 }
+        }
+        capped(&found, field: field)
+        items.append(contentsOf: found)
+    }
+
+    /// An abstract's evidence, to keep in place of its text until the standard is scored
+    /// (``Standard/abstractEvidence``). Scoring it gives the same scores as the text.
+    public func abstractEvidence(of text: String) -> PrecomputedEvidence {
+        let found = fieldEvidence(text, field: .abstract, scanner: TokenScanner()).items
+        return PrecomputedEvidence(items: found.map { .init(slot: $0.slot, evidence: $0.evidence) }, byteCount: text.utf8.count)
+    }
+
+    /// The evidence one field gives before its scale and cap, and whether it holds a focus term.
+    private func fieldEvidence(_ text: String, field: ScoredField, scanner: TokenScanner) -> (items: [SlotEvidence], hasFocus: Bool) {
         var found = matcher.matches(in: text, scanner: scanner)
-        guard !found.isEmpty else { return false }
+        guard !found.isEmpty else { return ([], false) }
         let negated = negatedScope(found, sentences: scanner.sentences)
         var hasFocus = false
         for match in found where !negated.isNegated(match) {
@@ -200,14 +228,14 @@ public struct Scorer: Sendable {
                 }
             }
         }
-        guard !occurrences.isEmpty else { return hasFocus }
+        guard !occurrences.isEmpty else { return ([], hasFocus) }
 
         // Per slot: strongest term first, each further one `termDecay` times the previous.
         var fieldItems: [SlotEvidence] = []
         let utf8 = text.utf8
         for occurrence in occurrences {
             let repeats = Double(min(occurrence.count, 3) - 1)
-            let contribution = occurrence.weight * fieldWeight(field, slot: occurrence.slot) * scale
+            let contribution = occurrence.weight * fieldWeight(field, slot: occurrence.slot)
                 * (1 + taxonomy.repeatBonus * repeats)
             guard contribution > 0 else { continue }
             let start = utf8.index(utf8.startIndex, offsetBy: Int(occurrence.first.startByte))
@@ -223,9 +251,7 @@ public struct Scorer: Sendable {
             fieldItems[index].evidence.weight *= factor
             factor *= taxonomy.termDecay
         }
-        capped(&fieldItems, field: field)
-        items.append(contentsOf: fieldItems)
-        return hasFocus
+        return (fieldItems, hasFocus)
     }
 
     /// Which sentences, and which parts of sentences, negation cues put out of scope.
