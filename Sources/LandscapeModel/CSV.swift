@@ -164,6 +164,12 @@ extension CSV {
         /// The text written so far.
         public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+        /// Forgets what was written (after it was handed on), keeping the buffer.
+        public mutating func removeAll() {
+            bytes.removeAll(keepingCapacity: true)
+            fieldsInRow = 0
+        }
+
         private mutating func separate() {
             if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
             fieldsInRow += 1

@@ -55,11 +55,6 @@ public final class OutputPublisher {
         try data.withUnsafeBytes { try write(name, bytes: $0) }
     }
 
-    /// Writes UTF-8 bytes.
-    public func write(_ name: String, _ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try write(name, bytes: $0) }
-    }
-
     /// Writes text as UTF-8, straight from the string's storage (a large table is not copied).
     public func write(_ name: String, _ text: String) throws {
         var text = text
@@ -67,23 +62,19 @@ public final class OutputPublisher {
     }
 
     private func write(_ name: String, bytes buffer: UnsafeRawBufferPointer) throws {
-        let path = (staging as NSString).appendingPathComponent(name)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure("cannot create", path) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < buffer.count {
-            let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure("cannot write", path)
-            }
-            offset += count
-        }
-        guard fsync(descriptor) == 0 else { throw failure("cannot flush", path) }
-        written.append(name)
+        let file = try create(name)
+        try file.write(buffer)
+        try file.finish()
     }
 
+    /// Creates an output in the staging folder to be written piece by piece (from any one
+    /// thread), so that a large table never has to be held whole; ``StagedFile/finish()``
+    /// flushes it to disk.
+    public func create(_ name: String) throws -> StagedFile {
+        let file = try StagedFile(path: (staging as NSString).appendingPathComponent(name))
+        written.append(name)
+        return file
+    }
     /// Makes the staged outputs live. `last` is published last where files are renamed one by one.
     public func publish(last: String = "manifest.json") throws {
         let fileManager = FileManager.default
@@ -137,6 +128,46 @@ public final class OutputPublisher {
     }
 
     private func failure(_ what: String, _ path: String) -> PipelineError {
+        PipelineError(.cannotCreate, what, file: path, cause: String(cString: strerror(errno)))
+    }
+}
+
+/// One output being written into the staging folder (see ``OutputPublisher/create(_:)``).
+public final class StagedFile: @unchecked Sendable {
+    public let path: String
+    private var descriptor: Int32
+
+    init(path: String) throws {
+        self.path = path
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.failure("cannot create", path) }
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Appends bytes.
+    public func write(_ buffer: UnsafeRawBufferPointer) throws(PipelineError) {
+        var offset = 0
+        while offset < buffer.count {
+            let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure("cannot write", path)
+            }
+            offset += count
+        }
+    }
+
+    /// Flushes the file to disk and closes it.
+    public func finish() throws(PipelineError) {
+        guard fsync(descriptor) == 0 else { throw Self.failure("cannot flush", path) }
+        close(descriptor)
+        descriptor = -1
+    }
+
+    private static func failure(_ what: String, _ path: String) -> PipelineError {
         PipelineError(.cannotCreate, what, file: path, cause: String(cString: strerror(errno)))
     }
 }

@@ -59,16 +59,25 @@ public struct PipelineRunner: Sendable {
         let identity = RunIdentity(id: runId, startedAt: startedAt, finishedAt: Date(), toolVersion: Self.version)
         let keepRuns = historySettings.keepRuns
 
-        // On one core the participation measures and then the largest output; on the other the history.
+        // On one core the participation measures and then the largest output, straight into
+        // the staging folder; on the other the history.
         progress.stage("participation", detail: "and the history")
+        let publisher = try OutputPublisher(directory: config.outputDirectory)
+        var outputs: [String] = [TableSchemas.standards.path]
+        let standardsFile = try publisher.create(TableSchemas.standards.path)
         let measuring = analysis
         let scored = analysis.scored
         let (participationWork, historyWork) = concurrently(
-            { () -> (measured: (result: ParticipationResult, seconds: Double), csv: [UInt8], csvSeconds: Double) in
+            { () -> (measured: (result: ParticipationResult, seconds: Double), written: Result<Void, any Error>, csvSeconds: Double) in
                 let measured = measuring.measureParticipation()
                 let started = ContinuousClock.now
-                let csv = CSVTables.standardsBytes(scored)
-                return (measured, csv, ContinuousClock.now.seconds(since: started))
+                let written = Result {
+                    try scored.withUnsafeBufferPointer { all in
+                        try CSVTables.writeStandards(all) { try standardsFile.write($0) }
+                    }
+                    try standardsFile.finish()
+                }
+                return (measured, written, ContinuousClock.now.seconds(since: started))
             },
             { () -> (compared: Result<HistoryComparison, HistoryError>, pending: Result<PendingRecord, HistoryError>?, seconds: Double) in
                 let started = ContinuousClock.now
@@ -79,7 +88,7 @@ public struct PipelineRunner: Sendable {
             }
         )
         let csvSeconds = participationWork.csvSeconds
-        var standardsCSV = participationWork.csv
+        try participationWork.written.get()
         analysis.adopt(participationWork.measured, progress: progress)
         analysis.timings["history"] = historyWork.seconds
         let participation = analysis.participationResult!
@@ -107,15 +116,10 @@ public struct PipelineRunner: Sendable {
             ? String(format: "%.2f%% of records quarantined, above the error budget of %.2f%%", errorShare * 100, config.errorBudget * 100)
             : "success"
 
-        let publisher = try OutputPublisher(directory: config.outputDirectory)
-        var outputs: [String] = []
         func write(_ name: String, _ text: String) throws {
             try publisher.write(name, text)
             outputs.append(name)
         }
-        try publisher.write(TableSchemas.standards.path, standardsCSV)
-        outputs.append(TableSchemas.standards.path)
-        standardsCSV = []
         let extraRegions = regionSettings.regions.map(\.name).filter { $0 != RegionSettings.eu && $0 != RegionSettings.us }
         try write(TableSchemas.participation.path, CSVTables.participation(participation.committees, extraRegions: extraRegions))
         try write(TableSchemas.participationSummary.path, CSVTables.participationSummary(participation.summary))

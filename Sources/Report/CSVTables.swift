@@ -5,15 +5,25 @@ import LandscapeModel
 public enum CSVTables {
     /// `standards.csv`.
     public static func standards(_ standards: [ScoredStandard]) -> String {
-        String(decoding: standardsBytes(standards), as: UTF8.self)
+        var bytes: [UInt8] = []
+        standards.withUnsafeBufferPointer { all in
+            writeStandards(all) { bytes.append(contentsOf: $0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `standards.csv` as UTF-8 bytes, written as they are (a million rows are 300 MB: a
-    /// String made from them would be a second copy).
-    public static func standardsBytes(_ standards: [ScoredStandard]) -> [UInt8] {
-        var csv = CSV.Writer(capacity: 64 + standards.count * 360)
+    /// `standards.csv`, handed to `flush` in pieces of about a megabyte: a million rows are
+    /// 300 MB, which need never be held at once.
+    public static func writeStandards(_ standards: UnsafeBufferPointer<ScoredStandard>,
+                                      flush: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        let piece = 1 << 20
+        var csv = CSV.Writer(capacity: piece + 64 * 1024)
         csv.row(TableSchemas.standards.header)
         for scored in standards {
+            if csv.bytes.count >= piece {
+                try csv.bytes.withUnsafeBytes { try flush($0) }
+                csv.removeAll()
+            }
             let standard = scored.standard
             let card = scored.score
             csv.field(standard.id)
@@ -38,7 +48,7 @@ public enum CSVTables {
             csv.field(standard.sources.joined(separator: ";"))
             csv.endRow()
         }
-        return csv.bytes
+        try csv.bytes.withUnsafeBytes { try flush($0) }
     }
 
     /// `quarantine.csv`.
