@@ -85,33 +85,48 @@ public struct Normalizer: Sendable {
             quarantine += batch.quarantine
         }
 
-        // 2. Group by merge key, keeping first-seen order. Groups hold positions, not copies.
+        // 2. Group by merge key, keeping first-seen order. Groups are chains of positions
+        // (first, next): no array per group.
         var groupIndex: [String: Int] = [:]
         groupIndex.reserveCapacity(candidates.count)
-        var groups: [[Int]] = []
-        for (position, candidate) in candidates.enumerated() {
-            if let index = groupIndex[candidate.mergeKey] {
-                groups[index].append(position)
+        var firsts: [Int] = []
+        var lasts: [Int] = []
+        var counts: [Int] = []
+        var next = [Int](repeating: -1, count: candidates.count)
+        for position in candidates.indices {
+            if let index = groupIndex[candidates[position].mergeKey] {
+                next[lasts[index]] = position
+                lasts[index] = position
+                counts[index] += 1
             } else {
-                groupIndex[candidate.mergeKey] = groups.count
-                groups.append([position])
+                groupIndex[candidates[position].mergeKey] = firsts.count
+                firsts.append(position)
+                lasts.append(position)
+                counts.append(1)
             }
         }
         groupIndex = [:]
 
         // 3. Merge, keep ids unique, sort.
         var standards: [Standard] = []
-        standards.reserveCapacity(groups.count)
+        standards.reserveCapacity(firsts.count)
         var merges: [Merge] = []
         var usedIDs: [String: Int] = [:]
-        usedIDs.reserveCapacity(groups.count)
-        for group in groups {
+        usedIDs.reserveCapacity(firsts.count)
+        for (group, first) in firsts.enumerated() {
             var standard: Standard
             var merge: Merge?
-            if group.count == 1 {
-                standard = candidates[group[0]].standard
+            if counts[group] == 1 {
+                standard = candidates[first].standard
             } else {
-                (standard, merge) = Self.merge(group.map { candidates[$0] }, keepsProvenance: keepsProvenance)
+                var members: [Candidate] = []
+                members.reserveCapacity(counts[group])
+                var position = first
+                while position >= 0 {
+                    members.append(candidates[position])
+                    position = next[position]
+                }
+                (standard, merge) = Self.merge(members, keepsProvenance: keepsProvenance)
             }
             if let count = usedIDs[standard.id] {
                 // Only unparsable references can collide here (see the type's documentation).

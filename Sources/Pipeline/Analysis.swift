@@ -56,7 +56,10 @@ struct Analysis: Sendable {
         }
         let participationSettings = try config.settings("participation", as: ParticipationSettings.self, default: ParticipationSettings())
         let regions = try config.settings("regions", as: RegionSettings.self, default: RegionSettings())
-        let committeeData = try loadCommittees(config, settings: participationSettings)
+        // Committee files are found now (a missing one stops the command before any reading)
+        // and parsed on another thread while the catalogs are read.
+        let committeeLoad = try committeeFiles(config, settings: participationSettings)
+        let loadingCommittees = Background { Result { try loadCommittees(committeeLoad) } }
 
         let scorer = Scorer(taxonomy: taxonomy, settings: scoring)
         let scoreAbstract: @Sendable (String) -> PrecomputedEvidence = { scorer.abstractEvidence(of: $0) }
@@ -64,6 +67,7 @@ struct Analysis: Sendable {
                                             abstractEvidence: keepsTexts || ProcessInfo.processInfo.environment["TMP_KEEP"] != nil ? nil : scoreAbstract)
         var analysis = Analysis(catalogs: catalogs)
         analysis.timings = analysis.catalogs.timings
+        let committeeData = try loadingCommittees.wait().get()
         analysis.committeeFiles = committeeData.files
         analysis.committeeWarnings = committeeData.data.warnings
         report(analysis.committeeWarnings.filter { $0.quarantineEntry == nil }, progress: progress)
@@ -124,7 +128,8 @@ struct Analysis: Sendable {
         return results.values().flatMap { $0 }
     }
 
-    private static func loadCommittees(_ config: PipelineConfig, settings: ParticipationSettings) throws -> (data: CommitteeData, files: [Manifest.CommitteeFile]) {
+    /// The committee and member files a config names, checked to exist.
+    private static func committeeFiles(_ config: PipelineConfig, settings: ParticipationSettings) throws -> (committees: [CommitteeFile], members: [MembersFile]) {
         var files: [CommitteeFile] = []
         for source in config.committees {
             let format = CommitteeFormat(rawValue: source.format.rawValue)!
@@ -138,6 +143,11 @@ struct Analysis: Sendable {
         for member in members where !FileManager.default.isReadableFile(atPath: member.url.path) {
             throw PipelineError(.noInput, "members file not found (participation.members)", file: member.url.path)
         }
+        return (files, members)
+    }
+
+    private static func loadCommittees(_ load: (committees: [CommitteeFile], members: [MembersFile])) throws -> (data: CommitteeData, files: [Manifest.CommitteeFile]) {
+        let (files, members) = load
         let data: CommitteeData
         do {
             data = try CommitteeData.load(members: members, committees: files)
@@ -153,6 +163,25 @@ struct Analysis: Sendable {
             )
         }
         return (data, manifestFiles)
+    }
+}
+
+/// Work started on another thread now, whose result is collected later with ``wait()``.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var value: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.value = work()
+            self.done.signal()
+        }
+    }
+
+    /// Blocks until the work has finished; call it once.
+    func wait() -> Value {
+        done.wait()
+        return value!
     }
 }
 
