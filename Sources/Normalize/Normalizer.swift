@@ -107,50 +107,106 @@ public struct Normalizer: Sendable {
         }
         groupIndex = [:]
 
-        // 3. Merge, keep ids unique, sort.
-        var standards: [Standard] = []
-        standards.reserveCapacity(firsts.count)
-        var merges: [Merge] = []
-        var usedIDs: [String: Int] = [:]
-        usedIDs.reserveCapacity(firsts.count)
-        for (group, first) in firsts.enumerated() {
-            var standard: Standard
-            var merge: Merge?
-            if counts[group] == 1 {
-                standard = candidates[first].standard
-            } else {
+        // 3. Merge: groups in contiguous shards, one per core; results stay in group order.
+        let groupCount = firsts.count
+        let shards = concurrency == 1 ? 1 : max(1, min(concurrency, groupCount / 4096))
+        let shardSize = (groupCount + shards - 1) / max(shards, 1)
+        let merged = Slots<(standards: [Standard], merges: [Merge], mergeGroups: [Int])>(count: shards)
+        let keepsProvenance = self.keepsProvenance
+        let candidateList = candidates
+        let (groupFirsts, groupCounts, chain) = (firsts, counts, next)
+        DispatchQueue.concurrentPerform(iterations: shards) { shard in
+            var standards: [Standard] = []
+            var merges: [Merge] = []
+            var mergeGroups: [Int] = []
+            let range = min(shard * shardSize, groupCount)..<min((shard + 1) * shardSize, groupCount)
+            standards.reserveCapacity(range.count)
+            for group in range {
+                let first = groupFirsts[group]
+                if groupCounts[group] == 1 {
+                    standards.append(candidateList[first].standard)
+                    continue
+                }
                 var members: [Candidate] = []
-                members.reserveCapacity(counts[group])
+                members.reserveCapacity(groupCounts[group])
                 var position = first
                 while position >= 0 {
-                    members.append(candidates[position])
-                    position = next[position]
+                    members.append(candidateList[position])
+                    position = chain[position]
                 }
-                (standard, merge) = Self.merge(members, keepsProvenance: keepsProvenance)
-            }
-            if let count = usedIDs[standard.id] {
-                // Only unparsable references can collide here (see the type's documentation).
-                usedIDs[standard.id] = count + 1
-                if keepsProvenance {
-                    standard.provenance["id"] = (standard.provenance["id"] ?? "")
-                        + "; \" (\(count + 1))\" appended: another standard has the same unparsable reference"
+                let (standard, merge) = Self.merge(members, keepsProvenance: keepsProvenance)
+                standards.append(standard)
+                if let merge {
+                    merges.append(merge)
+                    mergeGroups.append(group)
                 }
-                standard.id += " (\(count + 1))"
-                merge?.id = standard.id
-            } else {
-                usedIDs[standard.id] = 1
             }
-            standards.append(standard)
-            if let merge { merges.append(merge) }
+            merged.store((standards, merges, mergeGroups), at: shard)
         }
         candidates = []
-        // Sort positions, then move each standard once (sorting the large values directly
-        // would copy them many times).
+        var standards: [Standard] = []
+        standards.reserveCapacity(groupCount)
+        var merges: [Merge] = []
+        var mergeGroups: [Int] = []
+        for shard in merged.values() {
+            standards += shard.standards
+            merges += shard.merges
+            mergeGroups += shard.mergeGroups
+        }
+
+        // 4. Unique ids, in group (input) order.
+        var usedIDs: [String: Int] = [:]
+        usedIDs.reserveCapacity(groupCount)
+        var renamed = false
+        for index in standards.indices {
+            let id = standards[index].id
+            guard let count = usedIDs[id] else {
+                usedIDs[id] = 1
+                continue
+            }
+            // Only unparsable references can collide here (see the type's documentation).
+            usedIDs[id] = count + 1
+            if keepsProvenance {
+                standards[index].provenance["id"] = (standards[index].provenance["id"] ?? "")
+                    + "; \" (\(count + 1))\" appended: another standard has the same unparsable reference"
+            }
+            standards[index].id += " (\(count + 1))"
+            renamed = true
+        }
+        usedIDs = [:]
+        if renamed {
+            for index in merges.indices { merges[index].id = standards[mergeGroups[index]].id }
+        }
+
+        // 5. Sort positions (in halves, one per core, then merged), then move each standard
+        // once (sorting the large values directly would copy them many times).
         let ids = standards.map(\.id)
-        let order = ids.indices.sorted { ids[$0].precedesInByteOrder(ids[$1]) }
-        standards.permute(to: order)
+        standards.permute(to: Self.sortedPositions(of: ids, parts: shards))
         merges.sort { $0.id.precedesInByteOrder($1.id) }
         return NormalizeResult(standards: standards, quarantine: quarantine, merges: merges)
+    }
+
+    /// The positions of `ids` in byte order: `parts` ranges sorted at once, then merged.
+    static func sortedPositions(of ids: [String], parts: Int) -> [Int] {
+        let less: (Int, Int) -> Bool = { ids[$0].precedesInByteOrder(ids[$1]) }
+        guard parts > 1, ids.count > 1 else { return ids.indices.sorted(by: less) }
+        let size = (ids.count + parts - 1) / parts
+        let sorted = Slots<[Int]>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = min(part * size, ids.count)..<min((part + 1) * size, ids.count)
+            sorted.store(range.sorted { ids[$0].precedesInByteOrder(ids[$1]) }, at: part)
+        }
+        return sorted.values().reduce([]) { merged, run in
+            var result: [Int] = []
+            result.reserveCapacity(merged.count + run.count)
+            var a = 0, b = 0
+            while a < merged.count, b < run.count {
+                if less(run[b], merged[a]) { result.append(run[b]); b += 1 } else { result.append(merged[a]); a += 1 }
+            }
+            result += merged[a...]
+            result += run[b...]
+            return result
+        }
     }
 
     /// The key under which a reference matches a standard's id (for gold files and
