@@ -94,7 +94,8 @@ struct ReferenceParser {
         if sawStd { hyphenYears = true }
 
         // The number and what follows it.
-        var rest = tokens[numberIndex...].joined(separator: " ")
+        // `text` is collapsed (single spaces, trimmed), so the tokens joined by spaces are slices of it.
+        var rest = String(text[tokens[numberIndex].startIndex...])
         var isRedline = false
         if rest.hasSuffix(" Redline") {
             isRedline = true
@@ -150,12 +151,12 @@ struct ReferenceParser {
             }
         }
 
-        let prefix = tokens[..<numberIndex].joined(separator: " ")
+        let prefix = text[..<tokens[numberIndex - 1].endIndex]
         var sdo = organisations.joined(separator: "/")
         if european { sdo = "CEN/CLC" }
         return Reference(
             id: text,
-            undatedId: prefix + " " + undated.trimmingCharacters(),
+            undatedId: String(prefix) + " " + undated.trimmingCharacters(),
             sdo: sdo,
             deliverableType: deliverable,
             year: year,
@@ -210,13 +211,15 @@ struct ReferenceParser {
         }
     }
 
+    static let numberPrefixes = ["PC", "PN", "P", "C", "N"]
+
     /// A number token: starts with a digit, or with an IEEE/ANSI letter prefix and a digit
     /// (`P2751`, `PC37.20`, `C37.06`, `N42.13`).
     static func isNumberToken(_ token: Substring) -> Bool {
         guard let first = token.first else { return false }
         if first.isNumber { return true }
         var rest = token[...]
-        for prefix in ["PC", "PN", "P", "C", "N"] where rest.hasPrefix(prefix) {
+        for prefix in numberPrefixes where rest.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count)
             return rest.first?.isNumber == true
         }
