@@ -73,12 +73,16 @@ enum TextCleaner {
         if let answer = utf8.withContiguousStorageIfAvailable({ needsWork(bytes: $0, stripMarkup: stripMarkup) }) {
             return answer
         }
-        return needsWork(bytes: Array(utf8), stripMarkup: stripMarkup)
+        return Array(utf8).withUnsafeBufferPointer { needsWork(bytes: $0, stripMarkup: stripMarkup) }
     }
 
-    private static func needsWork<Bytes: Collection<UInt8>>(bytes utf8: Bytes, stripMarkup: Bool) -> Bool {
+    private static func needsWork(bytes utf8: UnsafeBufferPointer<UInt8>, stripMarkup: Bool) -> Bool {
         var previousSpace = true // a leading space needs work
         for b in utf8 {
+            if b > 0x3C && b != 0xC2 {
+                previousSpace = false
+                continue
+            }
             switch b {
             case 0x20:
                 if previousSpace { return true }
