@@ -170,6 +170,7 @@ public struct History: Sendable {
         // and boxing each value costs more than SQLite's own work.
         let statement = try db.makeStatement(sql: insertStandardSQL)
         let handle = statement.sqliteStatement
+        var scores = [Int64](repeating: 0, count: Characteristic.allCases.count)
         for snapshot in standards {
             sqlite3_reset(handle)
             var column: Int32 = 0
@@ -179,15 +180,18 @@ public struct History: Sendable {
             }
             func bind(_ text: String) {
                 column += 1
-                var text = text
-                text.withUTF8 { bytes in
+                // A native string's bytes, without copying the string; SQLite copies them.
+                let bound = text.utf8.withContiguousStorageIfAvailable { bytes in
                     bytes.withMemoryRebound(to: CChar.self) { chars in
                         if let start = chars.baseAddress {
-                            _ = sqlite3_bind_text(handle, column, start, Int32(chars.count), transient)
+                            sqlite3_bind_text(handle, column, start, Int32(chars.count), transient)
                         } else {
-                            _ = sqlite3_bind_text(handle, column, "", 0, transient)
+                            sqlite3_bind_text(handle, column, "", 0, transient)
                         }
                     }
+                }
+                if bound == nil {
+                    _ = sqlite3_bind_text(handle, column, text, -1, transient)
                 }
             }
             bind(sequence)
@@ -196,9 +200,11 @@ public struct History: Sendable {
             bind(snapshot.stage.rawValue)
             bind(snapshot.status.rawValue)
             bind(milli(snapshot.aiRelevance))
-            for characteristic in Characteristic.allCases {
-                bind(milli(snapshot.scores[characteristic] ?? 0))
+            for index in scores.indices { scores[index] = 0 }
+            for (characteristic, score) in snapshot.scores where score != 0 {
+                scores[characteristic.ordinal] = milli(score)
             }
+            for score in scores { bind(score) }
             bind(snapshot.characteristicList)
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE else {
