@@ -25,6 +25,10 @@ public struct Scorer: Sendable {
     private let matcher: PhraseMatcher
     private let threshold: Double
     private let aiThreshold: Double
+    /// The taxonomy's ICS hints, ready for matching: the code and the weights by slot in slot order.
+    private let hints: [(code: String, weights: [(slot: Int, weight: Double)])]
+    /// Hint positions by code.
+    private let hintByCode: [String: Int]
 
     /// - Parameters:
     ///   - taxonomy: vocabulary, weights and default thresholds.
@@ -34,6 +38,14 @@ public struct Scorer: Sendable {
         self.matcher = PhraseMatcher(terms: taxonomy.terms)
         self.threshold = settings.threshold ?? taxonomy.threshold
         self.aiThreshold = settings.aiThreshold ?? taxonomy.aiThreshold
+        self.hints = taxonomy.classificationHints.map { hint in
+            (hint.code, hint.weights.sorted { $0.key < $1.key }.filter { $0.value > 0 }.map { ($0.key, $0.value) })
+        }
+        var hintByCode: [String: Int] = [:]
+        for (position, hint) in taxonomy.classificationHints.enumerated() where hintByCode[hint.code] == nil {
+            hintByCode[hint.code] = position
+        }
+        self.hintByCode = hintByCode
     }
 
     /// The score from which a characteristic is listed.
@@ -148,8 +160,19 @@ public struct Scorer: Sendable {
     private func classify(_ codes: [String], into items: inout [SlotEvidence]) {
         var found: [SlotEvidence] = []
         for code in codes {
-            for hint in taxonomy.classificationHints where code == hint.code || code.hasPrefix(hint.code + ".") {
-                for (slot, weight) in hint.weights.sorted(by: { $0.key < $1.key }) where weight > 0 {
+            // The hints for the code itself and for each of its parents (`35.240` of `35.240.30`),
+            // in taxonomy order.
+            var matching: [Int] = []
+            if let position = hintByCode[code] { matching.append(position) }
+            var index = code.startIndex
+            while let dot = code[index...].firstIndex(of: ".") {
+                if let position = hintByCode[String(code[..<dot])] { matching.append(position) }
+                index = code.index(after: dot)
+            }
+            matching.sort()
+            for position in matching {
+                let hint = hints[position]
+                for (slot, weight) in hint.weights {
                     found.append(SlotEvidence(slot: slot, evidence: Evidence(
                         target: ScoreSlot.target(slot), term: hint.code, matched: code,
                         field: .ics, weight: weight * fieldWeight(.ics, slot: slot))))
