@@ -141,7 +141,12 @@ extension CSV {
             let finite = value.isFinite ? value : 0
             let thousandths = Int((abs(finite) * 1000).rounded())
             if finite < 0 && thousandths > 0 { bytes.append(UInt8(ascii: "-")) }
-            bytes.append(contentsOf: String(thousandths / 1000).utf8)
+            let whole = thousandths / 1000
+            if whole < 10 {
+                bytes.append(UInt8(ascii: "0") + UInt8(whole))
+            } else {
+                bytes.append(contentsOf: String(whole).utf8)
+            }
             bytes.append(UInt8(ascii: "."))
             let fraction = thousandths % 1000
             bytes.append(UInt8(ascii: "0") + UInt8(fraction / 100))
