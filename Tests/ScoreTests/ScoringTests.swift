@@ -1,5 +1,7 @@
 import Foundation
+import Ingest
 import LandscapeModel
+import Normalize
 import Testing
 @testable import Score
 
@@ -127,5 +129,52 @@ struct EvidenceSummaryTests {
         #expect(card.characteristics == [.fairBiasManaged])
         #expect(card.evidenceSummary() == "ai_relevance: machine learning (title); fair_bias_managed: fairness (title), bias (abstract)")
         #expect(card.evidenceSummary(termsPerTarget: 1, includeAIRelevance: false) == "fair_bias_managed: fairness (title)")
+    }
+}
+
+@Suite("Abstracts scored where they are read")
+struct PrecomputedAbstractTests {
+    /// A run keeps an abstract's evidence instead of its text; scoring must not notice.
+    @Test func evidenceInPlaceOfTheTextScoresTheSame() throws {
+        let scorer = Scorer(taxonomy: try Fixtures.realTaxonomy())
+        let standards = [
+            // The title's focus term multiplies the abstract's evidence.
+            Fixtures.standard(title: "Trustworthiness in artificial intelligence", abstract: "Covers robustness, bias and privacy of AI systems."),
+            // Negated scope, a list after a negated colon, repeats.
+            Fixtures.standard(title: "Machine learning", abstract: "This document does not cover the following:\n- safety\n- security.\nIt covers bias, bias and bias in AI."),
+            Fixtures.standard(title: "Pumps", abstract: "Functional safety of pumps; cybersecurity is out of the scope of this document.",
+                              keywords: ["safety"], ics: ["13.110", "35.030"]),
+            Fixtures.standard(title: "Pumps", abstract: ""),
+        ]
+        for standard in standards {
+            var replaced = standard
+            replaced.abstractEvidence = scorer.abstractEvidence(of: standard.abstract)
+            replaced.abstract = ""
+            let fromText = scorer.score(standard), fromEvidence = scorer.score(replaced)
+            #expect(fromEvidence.aiRelevance == fromText.aiRelevance, "\(standard.title)")
+            #expect(fromEvidence.scores == fromText.scores, "\(standard.title)")
+            #expect(fromEvidence.characteristics == fromText.characteristics, "\(standard.title)")
+            #expect(fromEvidence.evidence == fromText.evidence, "\(standard.title)")
+            #expect(replaced.abstractByteCount == standard.abstract.utf8.count)
+        }
+    }
+
+    @Test(.enabled(if: DevGoldTests.corpusIsAvailable, "needs ../shared/corpus"))
+    func aCorpusSliceScoresTheSameEitherWay() throws {
+        let files = [("iso", SourceFormat.nisoSts, "catalog-013.xml.gz"), ("iec", .nisoSts, "catalog-001.xml.gz"), ("ieee", .ieeeIdams, "catalog-001.xml.gz")]
+            .map { InputFile(source: $0.0, format: $0.1, path: DevGoldTests.corpus.appendingPathComponent("\($0.0)/\($0.2)").path) }
+        let records = CatalogIngester().ingest(files).records
+        let scorer = Scorer(taxonomy: try Fixtures.realTaxonomy())
+        let withText = Normalizer().normalize(records).standards
+        let withEvidence = Normalizer(abstractEvidence: { scorer.abstractEvidence(of: $0) }).normalize(records).standards
+        try #require(withText.count == withEvidence.count && withText.count > 10_000)
+        var differing: [String] = []
+        for (a, b) in zip(withText, withEvidence) {
+            #expect(a.id == b.id)
+            #expect(b.abstract.isEmpty && b.abstractByteCount == a.abstract.utf8.count)
+            let x = scorer.score(a), y = scorer.score(b)
+            if x.scores != y.scores || x.aiRelevance != y.aiRelevance || x.evidence != y.evidence { differing.append(a.id) }
+        }
+        #expect(differing.isEmpty, "\(differing.count) standards score differently, e.g. \(differing.prefix(5))")
     }
 }
