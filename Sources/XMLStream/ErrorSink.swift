@@ -64,6 +64,15 @@ final class ErrorSink {
     }
 }
 
+/// Where the C shim sends libxml2's generic (unstructured) messages for a reader's sink.
+@_cdecl("landscape_xml_generic_error_report")
+func reportGenericError(_ context: UnsafeMutableRawPointer?, _ message: UnsafePointer<CChar>?) {
+    guard let context, let message else { return }
+    let text = String(cString: message).trimmingTrailingNewlines()
+    guard !text.isEmpty else { return }
+    Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue().add(XMLProblem(kind: .warning, line: 0, message: text))
+}
+
 /// The structured error handler for the reader and for the thread.
 func collectStructuredError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let userData, let error else { return }

@@ -64,12 +64,14 @@ public final class XMLReader {
         // bytes) reach only the thread's handler: install it first, or libxml2 prints them.
         let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
         xmlSetStructuredErrorFunc(sinkPointer, collectStructuredError)
+        landscape_xml_route_generic_errors(sinkPointer)
         guard let reader = xmlReaderForIO(
             readGzipInput, closeGzipInput,
             Unmanaged.passUnretained(input).toOpaque(),
             path, nil, Self.options
         ) else {
             xmlSetStructuredErrorFunc(nil, nil)
+            landscape_xml_route_generic_errors(nil)
             throw XMLProblem(kind: .unreadable, line: 0, message: sink.problems.first?.message ?? "libxml2 could not create a reader")
         }
         self.reader = reader
@@ -79,6 +81,7 @@ public final class XMLReader {
     deinit {
         xmlFreeTextReader(reader)
         xmlSetStructuredErrorFunc(nil, nil)
+        landscape_xml_route_generic_errors(nil)
         input.close()
     }
 
