@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import LandscapeModel
 
 extension Change {
@@ -45,7 +40,7 @@ extension Change {
         /// passed on the way are new; returns the current standard with that id, if any.
         mutating func advance(to id: UnsafeBufferPointer<UInt8>) -> StandardSnapshot? {
             while next < current.count {
-                let order = Self.compare(current[next].id, id)
+                let order = current[next].id.compareBytes(to: id)
                 if order > 0 { return nil }
                 next += 1
                 if order == 0 { return current[next - 1] }
@@ -85,19 +80,6 @@ extension Change {
                 changes.append(Change(id: snapshot.id, kind: .removed, from: snapshot.stage.rawValue))
             }
             return changes.sorted { ($0.id, $0.kind) < ($1.id, $1.kind) }
-        }
-
-        /// memcmp order of `text`'s UTF-8 against `bytes`: negative, zero or positive.
-        static func compare(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            var text = text
-            return text.withUTF8 { utf8 in
-                let shared = min(utf8.count, bytes.count)
-                if shared > 0 {
-                    let order = memcmp(utf8.baseAddress!, bytes.baseAddress!, shared)
-                    if order != 0 { return Int(order) }
-                }
-                return utf8.count - bytes.count
-            }
         }
     }
 

@@ -96,25 +96,19 @@ public struct History: Sendable {
                 let start = sqlite3_column_text(handle, column)
                 return UnsafeBufferPointer(start: start, count: start == nil ? 0 : Int(sqlite3_column_bytes(handle, column)))
             }
-            func same(_ column: Int32, _ text: String) -> Bool { Change.Join.compare(text, bytes(column)) == 0 }
+            func same(_ column: Int32, _ text: String) -> Bool { text.compareBytes(to: bytes(column)) == 0 }
             func decoded() throws -> StandardSnapshot {
                 func text(_ column: Int32) -> String { String(decoding: bytes(column), as: UTF8.self) }
-                let id = text(0), stageText = text(2), statusText = text(3), list = text(4)
-                guard let stage = Stage(rawValue: stageText), let status = Status(rawValue: statusText) else {
-                    throw DatabaseError(message: "standard \(id) has an unknown stage \(stageText) or status \(statusText)")
-                }
-                return StandardSnapshot(
-                    id: id, undatedId: text(1), stage: stage, status: status,
-                    characteristics: list.isEmpty ? [] : list.split(separator: ";").compactMap { Characteristic(rawValue: String($0)) }
-                )
+                let id = text(0)
+                let (stage, status) = try StandardSnapshot.stored(stage: text(2), status: text(3), of: id)
+                return StandardSnapshot(id: id, undatedId: text(1), stage: stage, status: status,
+                                        characteristics: StandardSnapshot.stored(characteristics: text(4)))
             }
             var join = Change.Join(current: current)
             while true {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
+                guard code == SQLITE_ROW else { throw Self.stepFailure(code, in: db) }
                 if let match = join.advance(to: bytes(0)) {
                     if same(2, match.stage.rawValue), same(3, match.status.rawValue), same(4, match.characteristicList) { continue }
                     join.compare(try decoded(), with: match)
@@ -207,9 +201,7 @@ public struct History: Sendable {
             for score in scores { bind(score) }
             bind(snapshot.characteristicList)
             let code = sqlite3_step(handle)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: insertStandardSQL)
-            }
+            guard code == SQLITE_DONE else { throw stepFailure(code, in: db, sql: insertStandardSQL) }
         }
         try db.execute(
             sql: "DELETE FROM run WHERE sequence NOT IN (SELECT sequence FROM run ORDER BY sequence DESC LIMIT ?)",
@@ -257,6 +249,11 @@ public struct History: Sendable {
     }()
 
     private static func milli(_ score: Double) -> Int64 { Int64((score * 1000).rounded()) }
+
+    /// The error of a statement stepped through SQLite's C API.
+    private static func stepFailure(_ code: Int32, in db: Database, sql: String? = nil) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+    }
 
     /// SQLite copies the bound text before `bind` returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -371,17 +368,12 @@ public struct HistoryError: Error, CustomStringConvertible {
 extension StandardSnapshot {
     fileprivate init(row: Row) throws {
         let id: String = row["id"]
-        let stageText: String = row["stage"]
-        let statusText: String = row["status"]
-        guard let stage = Stage(rawValue: stageText), let status = Status(rawValue: statusText) else {
-            throw DatabaseError(message: "standard \(id) has an unknown stage \(stageText) or status \(statusText)")
-        }
+        let (stage, status) = try Self.stored(stage: row["stage"], status: row["status"], of: id)
         var scores: [Characteristic: Double] = [:]
         for characteristic in Characteristic.allCases {
             let milli: Int = row["score_\(characteristic.id)"]
             scores[characteristic] = Double(milli) / 1000
         }
-        let list: String = row["characteristics"]
         self.init(
             id: id,
             undatedId: row["undated_id"],
@@ -389,7 +381,20 @@ extension StandardSnapshot {
             status: status,
             aiRelevance: Double(row["ai_relevance"] as Int) / 1000,
             scores: scores,
-            characteristics: list.split(separator: ";").compactMap { Characteristic(rawValue: String($0)) }
+            characteristics: Self.stored(characteristics: row["characteristics"])
         )
+    }
+
+    /// A stored stage and status, which must be ones this version knows.
+    fileprivate static func stored(stage: String, status: String, of id: String) throws -> (Stage, Status) {
+        guard let known = Stage(rawValue: stage), let knownStatus = Status(rawValue: status) else {
+            throw DatabaseError(message: "standard \(id) has an unknown stage \(stage) or status \(status)")
+        }
+        return (known, knownStatus)
+    }
+
+    /// A stored `;`-joined characteristics list.
+    fileprivate static func stored(characteristics list: String) -> [Characteristic] {
+        list.split(separator: ";").compactMap { Characteristic(rawValue: String($0)) }
     }
 }
