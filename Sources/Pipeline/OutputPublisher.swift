@@ -75,6 +75,7 @@ public final class OutputPublisher {
         written.append(name)
         return file
     }
+
     /// Makes the staged outputs live. `last` is published last where files are renamed one by one.
     public func publish(last: String = "manifest.json") throws {
         let fileManager = FileManager.default
@@ -85,7 +86,7 @@ public final class OutputPublisher {
             var info = stat()
             guard lstat(source, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
             let target = (staging as NSString).appendingPathComponent(entry)
-            if link(source, target) != 0 && errno != EEXIST { throw failure("cannot carry over", source) }
+            if link(source, target) != 0 && errno != EEXIST { throw publishingFailure("cannot carry over", source) }
         }
         try syncDirectory(staging)
         if landscape_rename_exchange(staging, directory) == 0 {
@@ -101,11 +102,11 @@ public final class OutputPublisher {
             for name in written.filter({ $0 != last }) + written.filter({ $0 == last }) {
                 let source = (staging as NSString).appendingPathComponent(name)
                 let target = (directory as NSString).appendingPathComponent(name)
-                guard rename(source, target) == 0 else { throw failure("cannot publish", target) }
+                guard rename(source, target) == 0 else { throw publishingFailure("cannot publish", target) }
             }
             try syncDirectory(directory)
         } else {
-            throw failure("cannot publish", directory)
+            throw publishingFailure("cannot publish", directory)
         }
         published = true
         try? fileManager.removeItem(atPath: staging)
@@ -122,14 +123,15 @@ public final class OutputPublisher {
 
     private func syncDirectory(_ path: String) throws {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure("cannot open", path) }
+        guard descriptor >= 0 else { throw publishingFailure("cannot open", path) }
         defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw failure("cannot flush", path) }
+        guard fsync(descriptor) == 0 else { throw publishingFailure("cannot flush", path) }
     }
+}
 
-    private func failure(_ what: String, _ path: String) -> PipelineError {
-        PipelineError(.cannotCreate, what, file: path, cause: String(cString: strerror(errno)))
-    }
+/// A file operation of publishing that failed, with the system's reason (`errno`).
+private func publishingFailure(_ what: String, _ path: String) -> PipelineError {
+    PipelineError(.cannotCreate, what, file: path, cause: String(cString: strerror(errno)))
 }
 
 /// One output being written into the staging folder (see ``OutputPublisher/create(_:)``).
@@ -140,7 +142,7 @@ public final class StagedFile: @unchecked Sendable {
     init(path: String) throws {
         self.path = path
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Self.failure("cannot create", path) }
+        guard descriptor >= 0 else { throw publishingFailure("cannot create", path) }
     }
 
     deinit {
@@ -154,7 +156,7 @@ public final class StagedFile: @unchecked Sendable {
             let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Self.failure("cannot write", path)
+                throw publishingFailure("cannot write", path)
             }
             offset += count
         }
@@ -162,12 +164,8 @@ public final class StagedFile: @unchecked Sendable {
 
     /// Flushes the file to disk and closes it.
     public func finish() throws(PipelineError) {
-        guard fsync(descriptor) == 0 else { throw Self.failure("cannot flush", path) }
+        guard fsync(descriptor) == 0 else { throw publishingFailure("cannot flush", path) }
         close(descriptor)
         descriptor = -1
-    }
-
-    private static func failure(_ what: String, _ path: String) -> PipelineError {
-        PipelineError(.cannotCreate, what, file: path, cause: String(cString: strerror(errno)))
     }
 }
