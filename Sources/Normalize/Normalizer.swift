@@ -110,45 +110,14 @@ public struct Normalizer: Sendable {
         // 3. Merge: groups in contiguous shards, one per core; results stay in group order.
         let groupCount = firsts.count
         let shards = concurrency == 1 ? 1 : max(1, min(concurrency, groupCount / 4096))
-        let shardSize = (groupCount + shards - 1) / max(shards, 1)
-        let merged = Slots<(standards: [Standard], merges: [Merge], mergeGroups: [Int])>(count: shards)
-        let keepsProvenance = self.keepsProvenance
-        let candidateList = candidates
-        let (groupFirsts, groupCounts, chain) = (firsts, counts, next)
-        DispatchQueue.concurrentPerform(iterations: shards) { shard in
-            var standards: [Standard] = []
-            var merges: [Merge] = []
-            var mergeGroups: [Int] = []
-            let range = min(shard * shardSize, groupCount)..<min((shard + 1) * shardSize, groupCount)
-            standards.reserveCapacity(range.count)
-            for group in range {
-                let first = groupFirsts[group]
-                if groupCounts[group] == 1 {
-                    standards.append(candidateList[first].standard)
-                    continue
-                }
-                var members: [Candidate] = []
-                members.reserveCapacity(groupCounts[group])
-                var position = first
-                while position >= 0 {
-                    members.append(candidateList[position])
-                    position = chain[position]
-                }
-                let (standard, merge) = Self.merge(members, keepsProvenance: keepsProvenance)
-                standards.append(standard)
-                if let merge {
-                    merges.append(merge)
-                    mergeGroups.append(group)
-                }
-            }
-            merged.store((standards, merges, mergeGroups), at: shard)
-        }
+        let merged = Self.mergeGroups(of: candidates, firsts: firsts, counts: counts, next: next,
+                                      shards: shards, keepsProvenance: keepsProvenance)
         candidates = []
         var standards: [Standard] = []
         standards.reserveCapacity(groupCount)
         var merges: [Merge] = []
         var mergeGroups: [Int] = []
-        for shard in merged.values() {
+        for shard in merged {
             standards += shard.standards
             merges += shard.merges
             mergeGroups += shard.mergeGroups
@@ -184,6 +153,46 @@ public struct Normalizer: Sendable {
         standards.permute(to: Self.sortedPositions(of: ids, parts: shards))
         merges.sort { $0.id.precedesInByteOrder($1.id) }
         return NormalizeResult(standards: standards, quarantine: quarantine, merges: merges)
+    }
+
+    /// Merges the groups (chains of candidate positions: `firsts`, `counts`, `next`) in
+    /// `shards` contiguous ranges at once; each shard's standards and merges are in group order,
+    /// with the group of each merge.
+    private static func mergeGroups(
+        of candidates: [Candidate], firsts: [Int], counts: [Int], next: [Int], shards: Int, keepsProvenance: Bool
+    ) -> [(standards: [Standard], merges: [Merge], mergeGroups: [Int])] {
+        let groupCount = firsts.count
+        let shardSize = (groupCount + shards - 1) / max(shards, 1)
+        let merged = Slots<(standards: [Standard], merges: [Merge], mergeGroups: [Int])>(count: shards)
+        DispatchQueue.concurrentPerform(iterations: shards) { shard in
+            var standards: [Standard] = []
+            var merges: [Merge] = []
+            var mergeGroups: [Int] = []
+            let range = min(shard * shardSize, groupCount)..<min((shard + 1) * shardSize, groupCount)
+            standards.reserveCapacity(range.count)
+            for group in range {
+                let first = firsts[group]
+                if counts[group] == 1 {
+                    standards.append(candidates[first].standard)
+                    continue
+                }
+                var members: [Candidate] = []
+                members.reserveCapacity(counts[group])
+                var position = first
+                while position >= 0 {
+                    members.append(candidates[position])
+                    position = next[position]
+                }
+                let (standard, merge) = Self.merge(members, keepsProvenance: keepsProvenance)
+                standards.append(standard)
+                if let merge {
+                    merges.append(merge)
+                    mergeGroups.append(group)
+                }
+            }
+            merged.store((standards, merges, mergeGroups), at: shard)
+        }
+        return merged.values()
     }
 
     /// The positions of `ids` in byte order: `parts` ranges sorted at once, then merged.
