@@ -102,7 +102,7 @@ public struct Scorer: Sendable {
             collect(standard.keywords.joined(separator: "; "), field: .keywords, scale: scale, scanner: scanner, into: &items)
         }
         if let precomputed = standard.abstractEvidence {
-            add(precomputed.items.map { SlotEvidence(slot: $0.slot, evidence: $0.evidence) }, field: .abstract, scale: scale, into: &items)
+            add(precomputed.items, field: .abstract, scale: scale, into: &items)
         } else if !standard.abstract.isEmpty {
             collect(standard.abstract, field: .abstract, scale: scale, scanner: scanner, into: &items)
         }
@@ -220,7 +220,7 @@ public struct Scorer: Sendable {
     /// (``Standard/abstractEvidence``). Scoring it gives the same scores as the text.
     public func abstractEvidence(of text: String) -> PrecomputedEvidence {
         let found = fieldEvidence(text, field: .abstract, scanner: TokenScanner()).items
-        return PrecomputedEvidence(items: found.map { .init(slot: $0.slot, evidence: $0.evidence) }, byteCount: text.utf8.count)
+        return PrecomputedEvidence(items: found, byteCount: text.utf8.count)
     }
 
     /// The evidence one field gives before its scale and cap, and whether it holds a focus term.
@@ -303,10 +303,7 @@ public struct Scorer: Sendable {
 }
 
 /// A piece of evidence with the slot it adds to.
-struct SlotEvidence {
-    var slot: Int
-    var evidence: Evidence
-}
+typealias SlotEvidence = PrecomputedEvidence.Item
 
 private struct NegatedScope {
     var wholeSentences: Set<Int32> = []
