@@ -1,5 +1,21 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
+
+// jemalloc is optional: a run makes millions of small allocations from two threads, and
+// jemalloc serves them faster than glibc's malloc (about a quarter of a large run's time; see
+// the README's performance section). The executable links it when the machine has it
+// (apt `libjemalloc-dev`) and `LANDSCAPE_MALLOC` is not `system`; otherwise it uses glibc's
+// malloc, and everything works the same, a little slower.
+let linksJemalloc: Bool = {
+    #if os(Linux)
+    if ProcessInfo.processInfo.environment["LANDSCAPE_MALLOC"] == "system" { return false }
+    let folders = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"]
+    return folders.contains { FileManager.default.fileExists(atPath: $0 + "/libjemalloc.so") }
+    #else
+    return false
+    #endif
+}()
 
 let package = Package(
     name: "landscape",
@@ -48,16 +64,14 @@ let package = Package(
             "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Report", "CLandscapeSystem", "Yams",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // The command line. Linked with jemalloc (apt `libjemalloc-dev`), which replaces
-        // glibc's malloc for the whole process: a run makes millions of small allocations from
-        // two threads, and glibc's arenas spend a quarter of the run's time on them.
+        // The command line, linked with jemalloc when the machine has it (see `linksJemalloc`).
         .executableTarget(
             name: "landscape",
             dependencies: [
                 "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+            linkerSettings: linksJemalloc ? [.linkedLibrary("jemalloc")] : []
         ),
 
         // Helpers shared by the test targets.

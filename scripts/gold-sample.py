@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Draw standards from the shared corpus for labelling, in strata defined by committee and
+wording only (never by the scorer's output), and write them as numbered labelling sheets.
+
+    scripts/gold-sample.py CORPUS_DIR OUT_DIR [--exclude GOLD.csv ...] [--chunks N] [--seed S]
+
+Strata (each standard in the first stratum it qualifies for; one edition per undated reference):
+  ai-committee  ISO/IEC JTC 1/SC 42 and the IEEE committees on AI and computational intelligence: all
+  ai-wording    title, keywords or abstract mention AI, autonomy, robots, algorithms, data/analytics: 260
+  horizontal    title names security, privacy, safety, quality, management system, governance,
+                risk, sustainability, accessibility, ethics, human factors: 260
+  random        any other standard: 220
+Writes OUT_DIR/sample.csv (n, id, stratum, file) and OUT_DIR/sheet-K.md (the records as a
+labeller reads them: reference, title, committee, ICS, keywords, abstract).
+"""
+import argparse
+import csv
+import gzip
+import html
+import os
+import random
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+QUOTAS = {"ai-committee": None, "ai-wording": 260, "horizontal": 260, "random": 220}
+AI_COMMITTEES = re.compile(r"JTC 1/SC 42|Artificial Intelligence Standards Committee|Computational Intelligence", re.I)
+AI_WORDING = re.compile(
+    r"\b(artificial intelligence|machine learning|neural|deep learning|autonomous|autonomy|"
+    r"robot\w*|algorithm\w*|big data|data analytics|analytics|intelligent|data quality|"
+    r"data set|dataset|training data|decision[- ]making|automated driving|self-driving)\b", re.I)
+HORIZONTAL = re.compile(
+    r"\b(security|cybersecurity|privacy|personal data|PII|safety|quality|management system\w*|"
+    r"governance|risk|sustainab\w*|environmental|accessib\w*|ethic\w*|human factors|ergonomic\w*|"
+    r"conformity assessment|audit\w*|trust\w*|resilien\w*|continuity)\b", re.I)
+
+
+def text(el):
+    return re.sub(r"\s+", " ", "".join(el.itertext())).strip() if el is not None else ""
+
+
+def english_title(meta):
+    for wrap in meta.findall("title-wrap"):
+        if wrap.get("{http://www.w3.org/XML/1998/namespace}lang", "en") == "en":
+            full = wrap.find("full")
+            if full is not None and text(full):
+                return text(full)
+            return " — ".join(t for t in (text(wrap.find(p)) for p in ("intro", "main", "compl")) if t)
+    return ""
+
+
+def english_abstract(meta):
+    for a in meta.findall("abstract"):
+        if a.get("{http://www.w3.org/XML/1998/namespace}lang", "en") == "en":
+            return text(a)
+    return ""
+
+
+def sts_records(path):
+    with gzip.open(path) as f:
+        for _, el in ET.iterparse(f):
+            if el.tag != "standard":
+                continue
+            meta = next((m for m in el.iter() if m.tag in ("std-meta", "iso-meta", "reg-meta", "nat-meta")), None)
+            if meta is not None:
+                ref = next((text(r) for r in meta.findall("std-ref") if r.get("type") == "dated"), "")
+                if ref:
+                    yield {
+                        "id": ref,
+                        "undated": next((text(r) for r in meta.findall("std-ref") if r.get("type") == "undated"), ref),
+                        "title": english_title(meta),
+                        "committee": text(meta.find("comm-ref")),
+                        "ics": "; ".join(text(i) for i in meta.findall("ics")),
+                        "keywords": "; ".join(text(k) for g in meta.findall("kwd-group") for k in g.findall("kwd")),
+                        "abstract": english_abstract(meta),
+                        "file": os.path.basename(path),
+                    }
+            el.clear()
+
+
+def idams_records(path):
+    with gzip.open(path) as f:
+        for _, el in ET.iterparse(f):
+            if el.tag != "publication":
+                continue
+            ref = text(el.find("normtitle"))
+            if ref:
+                info = el.find("publicationinfo")
+                article = el.find("volume/article/articleinfo")
+                yield {
+                    "id": ref,
+                    "undated": re.sub(r"[-:/]\s*\d{4}.*$", "", ref),
+                    "title": text(el.find("standardsfamilytitle")) or text(el.find("title")),
+                    "committee": "; ".join(text(c) for c in el.iter("pubsponsoringcommittee")),
+                    "ics": "; ".join(c.get("codenum", "") for c in el.iter("code_term")),
+                    "keywords": "; ".join(text(k) for k in el.iter("keywordterm")),
+                    "abstract": text(article.find("abstract")) if article is not None else "",
+                    "file": os.path.basename(path),
+                }
+            el.clear()
+
+
+def stratum(r):
+    if AI_COMMITTEES.search(r["committee"]):
+        return "ai-committee"
+    if AI_WORDING.search(" ".join((r["title"], r["keywords"], r["abstract"]))):
+        return "ai-wording"
+    if HORIZONTAL.search(r["title"]):
+        return "horizontal"
+    return "random"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus")
+    ap.add_argument("out")
+    ap.add_argument("--exclude", nargs="*", default=[])
+    ap.add_argument("--chunks", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=20261129)
+    args = ap.parse_args()
+
+    def key(ref):
+        return re.sub(r"\s+", " ", ref).strip().lower()
+
+    excluded = set()
+    for path in args.exclude:
+        with open(path, newline="") as f:
+            excluded.update(key(row["id"]) for row in csv.DictReader(f))
+
+    by_stratum = {s: {} for s in QUOTAS}
+    for folder in sorted(os.listdir(args.corpus)):
+        for name in sorted(os.listdir(os.path.join(args.corpus, folder))):
+            path = os.path.join(args.corpus, folder, name)
+            reader = idams_records if folder == "ieee" else sts_records
+            for r in reader(path):
+                if key(r["id"]) in excluded or key(r["undated"]) in excluded:
+                    continue
+                if not r["title"]:
+                    continue
+                s = stratum(r)
+                # One edition per undated reference: the latest seen (sorted by id below).
+                by_stratum[s].setdefault(key(r["undated"]), []).append(r)
+
+    rng = random.Random(args.seed)
+    chosen = []
+    for s, quota in QUOTAS.items():
+        groups = [sorted(g, key=lambda r: r["id"])[-1] for _, g in sorted(by_stratum[s].items())]
+        picked = groups if quota is None else rng.sample(groups, min(quota, len(groups)))
+        chosen.extend((s, r) for r in picked)
+        print(f"{s}: {len(picked)} of {len(groups)}", file=sys.stderr)
+    rng.shuffle(chosen)
+
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "sample.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["n", "id", "stratum", "file"])
+        for n, (s, r) in enumerate(chosen, 1):
+            w.writerow([n, r["id"], s, r["file"]])
+    size = -(-len(chosen) // args.chunks)
+    for k in range(args.chunks):
+        part = list(enumerate(chosen, 1))[k * size:(k + 1) * size]
+        with open(os.path.join(args.out, f"sheet-{k + 1}.md"), "w") as f:
+            for n, (_, r) in part:
+                abstract = r["abstract"]
+                if len(abstract) > 1500:
+                    abstract = abstract[:1500] + " […]"
+                f.write(f"## {n}. {r['id']}\n")
+                f.write(f"- title: {r['title']}\n- committee: {r['committee'] or '—'}\n")
+                f.write(f"- ICS: {r['ics'] or '—'}\n- keywords: {r['keywords'] or '—'}\n")
+                f.write(f"- abstract: {html.unescape(abstract) or '—'}\n\n")
+
+
+if __name__ == "__main__":
+    main()
