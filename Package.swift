@@ -23,7 +23,7 @@ let package = Package(
     products: [
         .executable(name: "landscape", targets: ["landscape"]),
         // The stages as a library, for the Benchmarks/ package.
-        .library(name: "LandscapeStages", targets: ["Pipeline", "Ingest", "Normalize", "Score", "Participation", "Report", "XMLStream", "LandscapeModel"]),
+        .library(name: "LandscapeStages", targets: ["Pipeline", "Ingest", "Normalize", "Score", "Participation", "Report", "XMLStream", "LandscapeModel", "YAMLInput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,16 +42,18 @@ let package = Package(
         .target(name: "CLandscapeSystem"),
         // A small, safe streaming reader over xmlTextReader.
         .target(name: "XMLStream", dependencies: ["CLibXML2"]),
+        // The one validating YAML reader: anchors refused, unknown keys rejected, file:line:key errors.
+        .target(name: "YAMLInput", dependencies: ["Yams"]),
         // Value types shared by every stage.
         .target(name: "LandscapeModel"),
         // One adapter per input format: XML/JSON → raw records.
-        .target(name: "Ingest", dependencies: ["XMLStream", "LandscapeModel"]),
+        .target(name: "Ingest", dependencies: ["XMLStream", "LandscapeModel", "CLandscapeSystem"]),
         // Identifiers, stages, de-duplication, adoption links: raw records → standards.
         .target(name: "Normalize", dependencies: ["LandscapeModel"]),
         // Taxonomy, relevance scoring with evidence, evaluation against gold labels.
-        .target(name: "Score", dependencies: ["LandscapeModel", "Yams"]),
+        .target(name: "Score", dependencies: ["LandscapeModel", "Yams", "YAMLInput"]),
         // Committees, members, regions and participation measures.
-        .target(name: "Participation", dependencies: ["LandscapeModel", "Yams"]),
+        .target(name: "Participation", dependencies: ["LandscapeModel", "Yams", "YAMLInput"]),
         // CSV, datapackage.json, HTML report, manifest, run history.
         .target(name: "Report", dependencies: [
             "LandscapeModel",
@@ -61,7 +63,7 @@ let package = Package(
         ]),
         // Pipeline.yaml, orchestration, locking, atomic publishing.
         .target(name: "Pipeline", dependencies: [
-            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Report", "CLandscapeSystem", "Yams",
+            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Report", "CLandscapeSystem", "Yams", "YAMLInput",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command line, linked with jemalloc when the machine has it (see `linksJemalloc`).

@@ -1,6 +1,7 @@
 import Foundation
 import LandscapeModel
 import Yams
+import YAMLInput
 
 /// The `landscape-committees` format: the project's own YAML file for committees
 /// that have no open data feed (CEN, CENELEC, IEEE). Documented in
@@ -41,9 +42,9 @@ enum LandscapeCommittees {
         var validator = Validator(file: file)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw CommitteeDataError(file: file, line: line(of: error), reason: "invalid YAML: \(summary(of: error))")
+            root = try YAMLDocument.compose(text, file: file)
+        } catch let error as YAMLInputError {
+            throw CommitteeDataError(file: file, line: error.line ?? 0, reason: error.reason)
         }
         guard let root, let top = root.mapping else {
             throw CommitteeDataError(file: file, line: root?.mark?.line ?? 1, reason: "the file must be a mapping with `version` and `committees`")
@@ -139,25 +140,6 @@ enum LandscapeCommittees {
         }
         if !validator.problems.isEmpty { throw CommitteeDataError(problems: validator.problems) }
         return contents
-    }
-
-    private static func line(of error: YamlError) -> Int {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        case .duplicatedKeysInMapping(_, let context): context.mark.line
-        default: 0
-        }
-    }
-
-    private static func summary(of error: YamlError) -> String {
-        switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return "duplicated keys \(duplicates.joined(separator: ", "))"
-        default:
-            return "\(error)"
-        }
     }
 }
 

@@ -42,7 +42,7 @@ public struct ParticipationSettings: Sendable, Hashable, Decodable {
         self.adoptions = adoptions
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case members, scope, adoptions
     }
 

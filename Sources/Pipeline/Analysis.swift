@@ -45,8 +45,7 @@ struct Analysis: Sendable {
     /// - Parameter keepsTexts: whether standards keep their abstracts and provenance notes
     ///   (only `explain` shows them); without, abstracts are scored as they are read.
     static func perform(_ config: PipelineConfig, depth: Depth, progress: ProgressReporter, keepsTexts: Bool = true) throws -> Analysis {
-        // Settings first, so that a config mistake is reported before minutes of reading.
-        let scoring = try config.settings("scoring", as: ScoringSettings.self, default: ScoringSettings())
+        let scoring = config.scoring
         let taxonomyPath = scoring.taxonomyPath(relativeTo: config.baseDirectory)
         let taxonomy: Taxonomy
         do {
@@ -54,8 +53,8 @@ struct Analysis: Sendable {
         } catch {
             throw PipelineError(.config, "invalid taxonomy: \(error)", file: taxonomyPath)
         }
-        let participationSettings = try config.settings("participation", as: ParticipationSettings.self, default: ParticipationSettings())
-        let regions = try config.settings("regions", as: RegionSettings.self, default: RegionSettings())
+        let participationSettings = config.participation
+        let regions = config.regions
         // Committee files are found now (a missing one stops the command before any reading)
         // and parsed on another thread while the catalogs are read.
         let committeeLoad = try committeeFiles(config, settings: participationSettings)
@@ -64,7 +63,7 @@ struct Analysis: Sendable {
         let scorer = Scorer(taxonomy: taxonomy, settings: scoring)
         let scoreAbstract: @Sendable (String) -> PrecomputedEvidence = { scorer.abstractEvidence(of: $0) }
         let catalogs = try CatalogStage.run(config, progress: progress, keepsProvenance: keepsTexts,
-                                            abstractEvidence: keepsTexts || ProcessInfo.processInfo.environment["TMP_KEEP"] != nil ? nil : scoreAbstract)
+                                            abstractEvidence: keepsTexts ? nil : scoreAbstract)
         var analysis = Analysis(catalogs: catalogs)
         analysis.timings = analysis.catalogs.timings
         let committeeData = try loadingCommittees.wait().get()

@@ -22,7 +22,7 @@ enum CatalogStage {
     ///     records are read (see ``Normalizer/abstractEvidence``).
     static func run(_ config: PipelineConfig, progress: ProgressReporter, keepsProvenance: Bool = true,
                     abstractEvidence: (@Sendable (String) -> PrecomputedEvidence)? = nil) throws -> Result {
-        let limits = try config.settings("limits", as: LimitsSettings.self, default: LimitsSettings()).limits
+        let limits = config.limits.file
         var inputs: [InputFile] = []
         var rejectedFiles: [QuarantineEntry] = []
         for source in config.sources {
@@ -101,37 +101,4 @@ private struct FileResult: Sendable {
     var warnings: [IngestWarning]
     var prepared: PreparedRecords
     var sha256: String
-}
-
-/// The `limits:` section of `Pipeline.yaml`: bounds on each input file.
-struct LimitsSettings: Decodable, Sendable {
-    var limits = IngestLimits.default
-
-    init() {}
-
-    private enum CodingKeys: String, CodingKey {
-        case maxFileBytes = "max_file_bytes"
-        case maxDecompressedBytes = "max_decompressed_bytes"
-        case maxSecondsPerFile = "max_seconds_per_file"
-        case maxDepth = "max_depth"
-        case maxAttributes = "max_attributes"
-        case maxTextBytes = "max_text_bytes"
-    }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        func positive<T: Comparable & Numeric & Decodable>(_ key: CodingKeys, _ current: T) throws -> T {
-            guard let value = try container.decodeIfPresent(T.self, forKey: key) else { return current }
-            guard value > 0 else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "must be greater than 0")
-            }
-            return value
-        }
-        limits.maxFileBytes = try positive(.maxFileBytes, limits.maxFileBytes)
-        limits.maxDecompressedBytes = try positive(.maxDecompressedBytes, limits.maxDecompressedBytes)
-        limits.maxSeconds = try positive(.maxSecondsPerFile, limits.maxSeconds)
-        limits.maxDepth = try positive(.maxDepth, limits.maxDepth)
-        limits.maxAttributes = try positive(.maxAttributes, limits.maxAttributes)
-        limits.maxTextBytes = try positive(.maxTextBytes, limits.maxTextBytes)
-    }
 }

@@ -56,6 +56,8 @@ public struct Manifest: Codable, Sendable {
     public var exitReason: String
     /// Output files written by this run.
     public var outputs: [String]
+    /// Where a damaged history store was moved before this run started a new one.
+    public var historyMovedAside: String?
 
     func encoded() throws -> Data {
         let encoder = JSONEncoder()

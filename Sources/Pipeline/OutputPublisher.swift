@@ -141,7 +141,8 @@ public final class StagedFile: @unchecked Sendable {
 
     init(path: String) throws {
         self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A new file in the run's own staging folder: never an existing file or link.
+        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw publishingFailure("cannot create", path) }
     }
 

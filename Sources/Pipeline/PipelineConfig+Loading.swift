@@ -1,47 +1,49 @@
 import Foundation
 import LandscapeModel
 import Yams
+import YAMLInput
 
 extension PipelineConfig {
     /// Reads and validates a config file. Every problem is a ``PipelineError`` with exit
     /// status 78 naming the file, the line and the key.
     public static func load(from path: String) throws -> PipelineConfig {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        let file = url.path
-        guard let data = FileManager.default.contents(atPath: file) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
-            throw PipelineError.config(exists ? (isDirectory.boolValue ? "is a directory, not a config file" : "cannot be read") : "config file not found", file: file)
+        let file = URL(fileURLWithPath: path).standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw PipelineError.config("config file not found", file: file)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw PipelineError.config("not UTF-8 text", file: file)
+        guard !isDirectory.boolValue else { throw PipelineError.config("is a directory, not a config file", file: file) }
+        do {
+            let (root, data) = try YAMLDocument.load(file: file)
+            return try parse(root, file: file, digest: Digest.sha256Hex(data))
+        } catch let error as YAMLInputError {
+            throw PipelineError(error)
         }
-        return try parse(text, file: file, digest: Digest.sha256Hex(data))
     }
 
     /// Parses config text; `file` is used for error messages and to resolve relative paths.
     public static func parse(_ text: String, file: String, digest: String = "") throws -> PipelineConfig {
-        let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw PipelineError.config("invalid YAML: \(error.summary)", file: file, line: error.line)
+            return try parse(try YAMLDocument.compose(text, file: file), file: file, digest: digest)
+        } catch let error as YAMLInputError {
+            throw PipelineError(error)
         }
+    }
+
+    private static func parse(_ root: Node?, file: String, digest: String) throws -> PipelineConfig {
         guard let root, case .mapping(let mapping) = root else {
             throw PipelineError.config("the config must be a mapping with `sources`, `committees` and `output`", file: file, line: 1)
         }
         let reader = NodeReader(file: file)
         let base = URL(fileURLWithPath: file).deletingLastPathComponent().path
 
-        var sections: [String: Section] = [:]
+        var sections: [String: Node] = [:]
         for (key, value) in mapping {
             guard let name = key.string else { throw reader.error("keys must be text", at: key) }
             guard knownKeys.contains(name) else {
                 throw reader.error("unknown key `\(name)` (known: \(knownKeys.sorted().joined(separator: ", ")))", at: key)
             }
-            if sectionKeys.contains(name) {
-                sections[name] = Section(yaml: try Yams.serialize(node: value), line: reader.line(of: value))
-            }
+            if sectionKeys.contains(name) { sections[name] = value }
         }
 
         guard let sourcesNode = mapping["sources"] else { throw reader.error("missing key `sources`", at: root) }
@@ -87,16 +89,32 @@ extension PipelineConfig {
             budget = value
         }
 
-        return PipelineConfig(
+        var config = PipelineConfig(
             file: file,
             baseDirectory: base,
             digest: digest,
             sources: sources,
             committees: committees,
             outputDirectory: resolve(directory, against: base),
-            errorBudget: budget,
-            sections: sections
+            errorBudget: budget
         )
+        // Each stage's section, decoded once, strictly: an unknown key at any depth is an error.
+        let decoder = StrictYAMLDecoder(file: file)
+        func section<T: Decodable>(_ key: String, _ value: inout T) throws {
+            guard let node = sections[key] else { return }
+            do {
+                value = try decoder.decode(T.self, from: node, path: [key])
+            } catch let error as YAMLInputError {
+                throw PipelineError(error)
+            }
+        }
+        try section("scoring", &config.scoring)
+        try section("participation", &config.participation)
+        try section("regions", &config.regions)
+        try section("history", &config.history)
+        try section("report", &config.report)
+        try section("limits", &config.limits)
+        return config
     }
 
     /// Resolves a config path against the config's folder.
@@ -109,18 +127,6 @@ extension PipelineConfig {
     /// Resolves a path given in a stage-owned section.
     public func resolve(_ path: String) -> String { Self.resolve(path, against: baseDirectory) }
 
-    /// Decodes a stage-owned section into its settings type, or returns `defaultValue` when
-    /// the section is absent. Errors name the config file, the section's line and the key path.
-    public func settings<T: Decodable>(_ key: String, as type: T.Type, default defaultValue: T) throws -> T {
-        guard let section = sections[key] else { return defaultValue }
-        do {
-            return try YAMLDecoder().decode(T.self, from: section.yaml)
-        } catch let error as DecodingError {
-            throw PipelineError.config("\(key): \(error.readable)", file: file, line: section.line)
-        } catch {
-            throw PipelineError.config("\(key): \(error)", file: file, line: section.line)
-        }
-    }
 }
 
 /// Walks a composed YAML tree with errors that name file, line and key.
@@ -171,42 +177,9 @@ struct NodeReader {
     }
 }
 
-extension YamlError {
-    /// The 1-based line of a parse error, when libyaml reported one.
-    var line: Int? {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        case .duplicatedKeysInMapping(_, let context): context.mark.line
-        default: nil
-        }
-    }
-
-    /// The problem without the echoed YAML text.
-    var summary: String {
-        switch self {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-        case .duplicatedKeysInMapping(let duplicates, _): "duplicate keys \(duplicates.joined(separator: ", "))"
-        default: "\(self)"
-        }
-    }
-}
-
-extension DecodingError {
-    /// `key.path: what was wrong`, without Swift type names.
-    var readable: String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-        }
-        switch self {
-        case .keyNotFound(let key, let context):
-            let prefix = path(context)
-            return "\(prefix.isEmpty ? "" : prefix + ".")\(key.stringValue): missing"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            let prefix = path(context)
-            return "\(prefix.isEmpty ? "" : prefix + ": ")\(context.debugDescription)"
-        @unknown default:
-            return "\(self)"
-        }
+extension PipelineError {
+    /// A YAML input problem as a config error (exit 78), naming file, line and key.
+    init(_ error: YAMLInputError) {
+        self.init(.config, error.key.isEmpty ? error.reason : "\(error.key): \(error.reason)", file: error.file, line: error.line)
     }
 }

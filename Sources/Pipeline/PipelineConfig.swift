@@ -1,5 +1,9 @@
 import Foundation
+import Ingest
 import LandscapeModel
+import Participation
+import Report
+import Score
 
 /// `Pipeline.yaml`, validated, with every path resolved against the config file's folder.
 public struct PipelineConfig: Sendable {
@@ -38,19 +42,24 @@ public struct PipelineConfig: Sendable {
     public var outputDirectory: String
     /// Largest share of quarantined records (0…1) a run may have and still exit 0.
     public var errorBudget: Double
-    /// Sections owned by the stages (`scoring`, `participation`, `regions`, `history`, `report`, `limits`),
-    /// kept as YAML text with their line so each stage decodes and validates its own.
-    public var sections: [String: Section]
+    /// The stages' sections, each decoded once when the config is loaded (absent: defaults).
+    public var scoring = ScoringSettings()
+    public var participation = ParticipationSettings()
+    public var regions = RegionSettings()
+    public var history = HistorySettings()
+    public var report = ReportSettings()
+    public var limits = LimitsSettings()
 
-    /// A stage-owned section of the config.
-    public struct Section: Sendable {
-        public var yaml: String
-        public var line: Int
+    /// The real folders every configured input pattern starts from: a file reached through a
+    /// symbolic link that resolves outside all of them is refused before it is opened.
+    public var inputRoots: [String] {
+        let patterns = sources.flatMap(\.paths) + committees.flatMap(\.paths)
+        return FileDiscovery.roots(of: patterns, relativeTo: baseDirectory)
     }
 
     /// Top-level keys the pipeline understands.
     static let knownKeys: Set<String> = Set(["sources", "committees", "output", "error_budget"]).union(sectionKeys)
 
-    /// Top-level keys whose contents a stage decodes and validates itself.
+    /// Top-level keys whose contents are a stage's settings type.
     static let sectionKeys: Set<String> = ["scoring", "participation", "regions", "history", "report", "limits"]
 }

@@ -31,9 +31,9 @@ public struct PipelineRunner: Sendable {
         if let outputOverride {
             config.outputDirectory = PipelineConfig.resolve(outputOverride, against: FileManager.default.currentDirectoryPath)
         }
-        let historySettings = try config.settings("history", as: HistorySettings.self, default: HistorySettings())
-        let reportSettings = try config.settings("report", as: ReportSettings.self, default: ReportSettings())
-        let regionSettings = try config.settings("regions", as: RegionSettings.self, default: RegionSettings())
+        let historySettings = config.history
+        let reportSettings = config.report
+        let regionSettings = config.regions
 
         try createDirectory(config.outputDirectory)
         let lock = try RunLock(directory: config.outputDirectory)
@@ -51,8 +51,20 @@ public struct PipelineRunner: Sendable {
         )
         let snapshots = analysis.scored.map(StandardSnapshot.init)
         let history: History
+        var historyMovedAside: String?
         do {
             history = try History(at: historyLocation)
+        } catch let error where error.isCorrupt {
+            // A damaged store must not stop every nightly run until someone repairs it: it is
+            // kept aside for inspection and a new one started (the next run's changes are then
+            // relative to nothing: every standard is "added").
+            do {
+                historyMovedAside = try History.moveAside(historyLocation).path
+                progress.warning("\(historyLocation.path): the history store is damaged (\(error.underlying)); moved aside as \(historyMovedAside!), starting a new one")
+                history = try History(at: historyLocation)
+            } catch {
+                throw PipelineError(.cannotCreate, "run history unavailable", file: historyLocation.path, cause: "\(error)")
+            }
         } catch {
             throw PipelineError(.cannotCreate, "run history unavailable", file: historyLocation.path, cause: error.description)
         }
@@ -165,6 +177,7 @@ public struct PipelineRunner: Sendable {
             counts: counts, timings: [:], errorShare: errorShare, errorBudget: config.errorBudget,
             exitStatus: status.rawValue, exitReason: exitReason, outputs: outputs + ["manifest.json"]
         )
+        manifest.historyMovedAside = historyMovedAside
         manifest.timings = analysis.timings.mapValues { ($0 * 1000).rounded() / 1000 }
         manifest.timings["total"] = (clock.now.seconds(since: start) * 1000).rounded() / 1000
         try publisher.write("manifest.json", try manifest.encoded())
@@ -197,8 +210,6 @@ public struct PipelineRunner: Sendable {
     /// Reads the config and every input as `run` would, reports every problem, writes nothing.
     public func validate() throws -> ExitStatus {
         let config = try PipelineConfig.load(from: configPath)
-        _ = try config.settings("history", as: HistorySettings.self, default: HistorySettings())
-        _ = try config.settings("report", as: ReportSettings.self, default: ReportSettings())
         let analysis = try Analysis.perform(config, depth: .normalize, progress: progress)
         // Rejected files were reported as they were read; list the rejected records.
         for entry in analysis.quarantine where entry.scope == .record {

@@ -19,9 +19,21 @@ public final class RunLock: @unchecked Sendable {
     /// Takes the lock or throws at once (exit 75) when another process holds it.
     public init(directory: String) throws {
         path = (directory as NSString).appendingPathComponent(Self.fileName)
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a symbolic link (anyone who can write to the output folder could point
+        // it at a file the cron user can write, which the lock note would overwrite), and only a
+        // plain file with no other name.
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
-            throw PipelineError(.cannotCreate, "cannot create the lock file", file: path, cause: String(cString: strerror(errno)))
+            let code = errno
+            if code == ELOOP {
+                throw PipelineError(.cannotCreate, "the lock file is a symbolic link; refusing to follow it (remove it)", file: path)
+            }
+            throw PipelineError(.cannotCreate, "cannot create the lock file", file: path, cause: String(cString: strerror(code)))
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 else {
+            close(descriptor)
+            throw PipelineError(.cannotCreate, "the lock file is not a plain file of its own (a hard link or a special file); refusing to use it (remove it)", file: path)
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno

@@ -30,12 +30,44 @@ public struct History: Sendable {
     /// current schema, so that a store that cannot be used fails the run before it writes anything.
     public init(at location: URL) throws(HistoryError) {
         self.location = location
+        for path in Self.files(at: location) {
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                throw HistoryError(location: location, action: "refusing to open the history store",
+                                   underlying: HistoryError.Refusal("\(path) is a symbolic link (remove it)"))
+            }
+        }
         do {
             try FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Self.migrator.migrate(open())
         } catch {
             throw HistoryError(location: location, action: "cannot open the history store", underlying: error)
         }
+    }
+
+    /// The store's file and the files SQLite keeps beside it.
+    static func files(at location: URL) -> [String] {
+        ["", "-journal", "-wal", "-shm"].map { location.path + $0 }
+    }
+
+    /// Moves a store that cannot be used (``HistoryError/isCorrupt``) aside, with its journal,
+    /// as `history.sqlite.corrupt-20261129T071500Z`, so that a new store can be started.
+    /// Returns the new name of the store.
+    public static func moveAside(_ location: URL, at time: Date = Date()) throws -> URL {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let suffix = ".corrupt-" + formatter.string(from: time)
+        let target = URL(fileURLWithPath: location.path + suffix)
+        for (index, path) in files(at: location).enumerated() where FileManager.default.fileExists(atPath: path) {
+            let destination = files(at: target)[index]
+            guard rename(path, destination) == 0 else {
+                throw HistoryError(location: location, action: "cannot move the damaged history store aside",
+                                   underlying: HistoryError.Refusal(String(cString: strerror(errno))))
+            }
+        }
+        return target
     }
 
     private func open(holdingTransactions: Bool = false) throws -> DatabaseQueue {
@@ -363,6 +395,19 @@ public struct HistoryError: Error, CustomStringConvertible {
     public var underlying: any Error
 
     public var description: String { "\(location.path): \(action): \(underlying)" }
+
+    /// Whether the store's file is damaged or not an SQLite database at all: a new store is
+    /// the only way on (see ``History/moveAside(_:at:)``).
+    public var isCorrupt: Bool {
+        guard let error = underlying as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
+    }
+
+    /// A reason of the pipeline's own.
+    public struct Refusal: Error, CustomStringConvertible {
+        public var description: String
+        init(_ description: String) { self.description = description }
+    }
 }
 
 extension StandardSnapshot {

@@ -22,7 +22,7 @@ public struct HistorySettings: Decodable, Sendable, Hashable {
         self.keepRuns = keepRuns
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case path
         case keepRuns = "keep_runs"
     }

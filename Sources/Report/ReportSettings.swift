@@ -29,7 +29,7 @@ public struct ReportSettings: Decodable, Sendable, Hashable {
         self.listedInputs = listedInputs
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case topStandards = "top_standards"
         case topCommittees = "top_committees"
         case fewPublished = "few_published"

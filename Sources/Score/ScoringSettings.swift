@@ -22,7 +22,7 @@ public struct ScoringSettings: Decodable, Sendable, Hashable {
         self.aiThreshold = aiThreshold
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case taxonomy
         case threshold
         case aiThreshold = "ai_threshold"

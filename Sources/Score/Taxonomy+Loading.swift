@@ -1,6 +1,7 @@
 import Foundation
 import LandscapeModel
 import Yams
+import YAMLInput
 
 extension Taxonomy {
     /// Loads and validates a taxonomy file.
@@ -20,30 +21,17 @@ extension Taxonomy {
 
     /// Parses and validates taxonomy YAML; `source` names it in errors.
     public static func parse(yaml: String, source: String) throws -> Taxonomy {
-        let root: Node
+        let composed: Node?
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw TaxonomyError(file: source, line: nil, key: "", reason: "the taxonomy file is empty")
-            }
-            root = node
-        } catch let error as TaxonomyError {
-            throw error
-        } catch let error as YamlError {
-            throw TaxonomyError(file: source, line: Self.line(of: error), key: "", reason: "malformed YAML: \(error)")
-        } catch {
-            throw TaxonomyError(file: source, line: nil, key: "", reason: "malformed YAML: \(error)")
+            composed = try YAMLDocument.compose(yaml, file: source)
+        } catch let error as YAMLInputError {
+            throw TaxonomyError(file: source, line: error.line, key: error.key, reason: error.reason)
+        }
+        guard let root = composed else {
+            throw TaxonomyError(file: source, line: nil, key: "", reason: "the taxonomy file is empty")
         }
         var builder = TaxonomyBuilder(source: source)
         return try builder.build(YAMLCursor(node: root, path: "", file: source))
-    }
-
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
-        default:
-            return nil
-        }
     }
 }
 

@@ -19,24 +19,24 @@ struct FileDiscoveryTests {
 
     @Test func expandsStarsQuestionMarksAndDoubleStars() throws {
         let folder = try makeTree()
-        let all = FileDiscovery.expand(["iso/**/*.xml", "iso/**/*.xml.gz"], relativeTo: folder.path)
+        let all = try FileDiscovery.expand(["iso/**/*.xml", "iso/**/*.xml.gz"], relativeTo: folder.path)
         #expect(all.problems.isEmpty)
         #expect(all.files == ["iso/a/b/two.xml", "iso/a/one.xml.gz", "iso/c/three.xml", "iso/top.xml"].map { folder.path + "/" + $0 })
-        let question = FileDiscovery.expand(["ieee/p?.xml"], relativeTo: folder.path)
+        let question = try FileDiscovery.expand(["ieee/p?.xml"], relativeTo: folder.path)
         #expect(question.files == [folder.path + "/ieee/p1.xml"])
-        let trailing = FileDiscovery.expand(["iso/c/**"], relativeTo: folder.path)
+        let trailing = try FileDiscovery.expand(["iso/c/**"], relativeTo: folder.path)
         #expect(trailing.files == [folder.path + "/iso/c/notes.txt", folder.path + "/iso/c/three.xml"])
     }
 
     @Test func deduplicatesOverlappingPatterns() throws {
         let folder = try makeTree()
-        let result = FileDiscovery.expand(["ieee/*.xml", "ieee/p1.xml", "ieee/**/*.xml"], relativeTo: folder.path)
+        let result = try FileDiscovery.expand(["ieee/*.xml", "ieee/p1.xml", "ieee/**/*.xml"], relativeTo: folder.path)
         #expect(result.files == [folder.path + "/ieee/p1.xml", folder.path + "/ieee/p22.xml"])
     }
 
     @Test func reportsPatternsThatMatchNothingAndDirectories() throws {
         let folder = try makeTree()
-        let result = FileDiscovery.expand(["nothing/**/*.xml", "iso/c", "ieee/*.json"], relativeTo: folder.path)
+        let result = try FileDiscovery.expand(["nothing/**/*.xml", "iso/c", "ieee/*.json"], relativeTo: folder.path)
         #expect(result.files.isEmpty)
         #expect(result.unmatchedPatterns == ["nothing/**/*.xml", "ieee/*.json"])
         #expect(result.problems.contains { $0.kind == .directory && $0.path.hasSuffix("iso/c") })
@@ -47,7 +47,7 @@ struct FileDiscoveryTests {
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/iso/a/b/loop", withDestinationPath: folder.path + "/iso/a")
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/iso/dangling.xml", withDestinationPath: folder.path + "/nowhere.xml")
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/iso/self.xml", withDestinationPath: folder.path + "/iso/self.xml")
-        let result = FileDiscovery.expand(["iso/**/*.xml"], relativeTo: folder.path)
+        let result = try FileDiscovery.expand(["iso/**/*.xml"], relativeTo: folder.path)
         #expect(result.files.contains(folder.path + "/iso/a/b/two.xml"))
         #expect(result.problems.contains { $0.kind == .symlinkLoop && $0.path.hasSuffix("loop") })
         #expect(result.problems.contains { $0.kind == .unreadable && $0.path.hasSuffix("dangling.xml") })
@@ -60,7 +60,7 @@ struct FileDiscoveryTests {
         let path = folder.path + "/ieee/p1.xml"
         chmod(path, 0)
         defer { chmod(path, 0o644) }
-        let result = FileDiscovery.expand(["ieee/*.xml"], relativeTo: folder.path)
+        let result = try FileDiscovery.expand(["ieee/*.xml"], relativeTo: folder.path)
         #expect(result.files == [folder.path + "/ieee/p22.xml"])
         #expect(result.problems.contains { $0.kind == .unreadable && $0.path == path })
     }

@@ -220,7 +220,7 @@ struct SampleAndCorpusTests {
         ]
         var files: [InputFile] = []
         for (name, format, patterns) in sources {
-            let found = FileDiscovery.expand(patterns, relativeTo: inputs)
+            let found = try FileDiscovery.expand(patterns, relativeTo: inputs)
             #expect(found.problems.isEmpty, "\(found.problems)")
             files += found.files.map { InputFile(source: name, format: format, path: $0) }
         }

@@ -209,7 +209,7 @@ struct NormalizerCorpusTests {
         let inputs = SharedData.repository + "/Inputs"
         var files: [InputFile] = []
         for (name, format) in [("iso", SourceFormat.nisoSts), ("iec", .nisoSts), ("ieee", .ieeeIdams), ("cen-cenelec", .nisoSts)] {
-            files += FileDiscovery.expand(["\(name)/**/*.xml*"], relativeTo: inputs).files.map { InputFile(source: name, format: format, path: $0) }
+            files += try FileDiscovery.expand(["\(name)/**/*.xml*"], relativeTo: inputs).files.map { InputFile(source: name, format: format, path: $0) }
         }
         let result = Normalizer().normalize(CatalogIngester().ingest(files).records)
         let byID = Dictionary(uniqueKeysWithValues: result.standards.map { ($0.id, $0) })
@@ -227,7 +227,7 @@ struct NormalizerCorpusTests {
         let inputs = SharedData.repository + "/Inputs"
         var files: [InputFile] = []
         for (name, format) in [("iso", SourceFormat.nisoSts), ("iec", .nisoSts), ("ieee", .ieeeIdams), ("cen-cenelec", .nisoSts)] {
-            files += FileDiscovery.expand(["\(name)/**/*.xml*"], relativeTo: inputs).files.map { InputFile(source: name, format: format, path: $0) }
+            files += try FileDiscovery.expand(["\(name)/**/*.xml*"], relativeTo: inputs).files.map { InputFile(source: name, format: format, path: $0) }
         }
         let normalizer = Normalizer()
         let whole = normalizer.normalize(CatalogIngester().ingest(files).records)

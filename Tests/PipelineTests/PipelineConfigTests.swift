@@ -73,12 +73,63 @@ struct PipelineConfigTests {
     }
 
     @Test func stageSectionsDecodeWithTheirLine() throws {
-        struct Limits: Decodable, Equatable { var max_depth: Int }
-        let config = try PipelineConfig.parse(minimal + "\nlimits:\n  max_depth: 12\n", file: "/x/P.yaml")
-        #expect(try config.settings("limits", as: Limits.self, default: Limits(max_depth: 1)) == Limits(max_depth: 12))
-        let bad = try PipelineConfig.parse(minimal + "\nlimits:\n  max_depth: deep\n", file: "/x/P.yaml")
-        let error = try #require(throws: PipelineError.self) { try bad.settings("limits", as: Limits.self, default: Limits(max_depth: 1)) }
+        let config = try PipelineConfig.parse(minimal + "\nlimits:\n  max_records: 12\n", file: "/x/P.yaml")
+        #expect(config.limits.maxRecords == 12)
+        let error = try #require(throws: PipelineError.self) {
+            try PipelineConfig.parse(minimal + "\nlimits:\n  max_records: deep\n", file: "/x/P.yaml")
+        }
         #expect(error.status == .config)
         #expect(error.line == 11)
+        #expect(error.description.contains("limits.max_records"))
+    }
+
+    @Test(arguments: [
+        ("limits:\n  max_text_byte: 100\n", 11, "limits.max_text_byte"),
+        ("history:\n  keep: 3\n", 11, "history.keep"),
+        ("report:\n  top_standard: 3\n", 11, "report.top_standard"),
+        ("scoring:\n  treshold: 0.4\n", 11, "scoring.treshold"),
+        ("participation:\n  scope: ai-relevant\n  member: []\n", 12, "participation.member"),
+    ])
+    func unknownKeysAtAnyDepthAreErrors(section: String, line: Int, key: String) throws {
+        let error = try #require(throws: PipelineError.self) { try PipelineConfig.parse(minimal + "\n" + section, file: "/x/P.yaml") }
+        #expect(error.status == .config)
+        #expect(error.file == "/x/P.yaml")
+        #expect(error.line == line)
+        #expect(error.description.contains(key))
+        #expect(error.description.contains("unknown key"))
+    }
+
+    @Test func sectionsAreDecodedOnceIntoTypedSettings() throws {
+        let config = try PipelineConfig.parse(minimal + """
+
+        history: {keep_runs: 4}
+        report: {top_standards: 7}
+        regions: {CN: [CN]}
+        limits: {max_records_per_file: 9, max_discovered_files: 8, max_discovery_seconds: 2.5}
+        """, file: "/x/P.yaml")
+        #expect(config.history.keepRuns == 4)
+        #expect(config.report.topStandards == 7)
+        #expect(config.regions.region(named: "CN")?.countries == ["CN"])
+        #expect(config.limits.maxRecordsPerFile == 9)
+        #expect(config.limits.discovery.maxFiles == 8)
+        #expect(config.limits.discovery.maxSeconds == 2.5)
+        #expect(config.limits.maxRecords == LimitsSettings().maxRecords)
+    }
+
+    /// Ten levels of aliases, each ten times the one before: 10^10 nodes if expanded.
+    static func aliasBomb(levels: Int) -> String {
+        var text = "regions:\n  a0: &a0 [\"CN\", \"CN\", \"CN\", \"CN\", \"CN\", \"CN\", \"CN\", \"CN\", \"CN\", \"CN\"]\n"
+        for level in 1..<levels {
+            text += "  a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        return text
+    }
+
+    @Test func yamlAliasesAreRefusedBeforeAnythingExpandsThem() throws {
+        let bomb = Self.aliasBomb(levels: 10)
+        let error = try #require(throws: PipelineError.self) { try PipelineConfig.parse(minimal + "\n" + bomb, file: "/x/P.yaml") }
+        #expect(error.status == .config)
+        #expect(error.line == 11)
+        #expect(error.description.contains("anchors and aliases"))
     }
 }

@@ -100,7 +100,7 @@ struct TaxonomyTests {
 
     @Test func malformedYAMLIsReportedWithItsLine() throws {
         let error = try #require(failure("scoring:\n  field_weights: {title: 3\n  saturation: [\n"))
-        #expect(error.reason.hasPrefix("malformed YAML"))
+        #expect(error.reason.hasPrefix("invalid YAML"))
         #expect(error.line != nil)
     }
 
