@@ -2,6 +2,8 @@
 public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     case nisoSts = "niso-sts"
     case ieeeIdams = "ieee-idams"
+    /// ISO Open Data `iso_deliverables_metadata` (JSON Lines or CSV).
+    case isoOpenData = "iso-open-data"
 }
 
 /// One record exactly as a catalog states it, before any interpretation.
@@ -88,6 +90,8 @@ public struct RawLayer: Sendable {
         case regMeta = "reg-meta"
         case natMeta = "nat-meta"
         case idamsPublication = "publication"
+        /// One deliverable of ISO Open Data's `iso_deliverables_metadata`.
+        case openDataDeliverable = "iso-open-data deliverable"
     }
 
     private var storage: Storage

@@ -190,6 +190,16 @@ public struct Standard: Sendable, Identifiable {
         )
     }
 
+    /// Canonical ids of the editions that replace this one (`replaced_by` column): the
+    /// targets of its `superseded-by` relations, in order, each once.
+    public var replacedBy: [String] {
+        var result: [String] = []
+        for relation in storage.relations where relation.kind == .supersededBy && !result.contains(relation.target) {
+            result.append(relation.target)
+        }
+        return result
+    }
+
     /// The primary committee, or empty.
     public var committee: String { storage.committees.first ?? "" }
 

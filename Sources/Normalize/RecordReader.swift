@@ -122,9 +122,12 @@ enum RecordReader {
         var relations: [Relation] = []
         var adoptedFrom: String?
         for relation in layer.relations {
-            let target = Reference.canonicalText(relation.reference)
-            guard !target.isEmpty else { continue }
             let kind = relationKind(relation.type)
+            // Editions that replace or are replaced are named by their canonical id (the
+            // `replaced_by` column); other targets as written, whitespace collapsed.
+            let target = kind == .supersededBy || kind == .replaces
+                ? Reference.canonicalID(relation.reference) : Reference.canonicalText(relation.reference)
+            guard !target.isEmpty else { continue }
             if kind == .adopts, adoptedFrom == nil {
                 adoptedFrom = target
                 note("adopted_from", "standard_relationship type \(relation.type) \"\(relation.reference)\" (\(at(layer)))")
@@ -233,6 +236,13 @@ enum RecordReader {
             if text.containsASCII("technical report") || text.containsASCII("white paper") || text.containsASCII("industry connections") { return .technicalReport }
             return nil
         }
+        // A supplement the reference does not show (ISO Open Data's `supplementType`).
+        switch layer.supplementType.map(TextCleaner.collapse)?.uppercased() {
+        case "AMD"?, "AMENDMENT"?: return .amendment
+        case "COR"?, "CORRIGENDUM"?: return .corrigendum
+        case "SUPPL"?, "SUPPLEMENT"?: return .other
+        default: break
+        }
         guard let docType = layer.docType.map(TextCleaner.collapse)?.uppercased() else { return nil }
         switch docType {
         case "TS", "DTS": return .technicalSpecification
@@ -254,7 +264,7 @@ enum RecordReader {
         }
         if let code = layer.stageCode {
             if var reading = StageMapping.harmonized(code) ?? StageMapping.statusText(code) {
-                reading.basis = "custom-meta stage, \(reading.basis)"
+                reading.basis = (layer.kind == .openDataDeliverable ? "currentStage, " : "custom-meta stage, ") + reading.basis
                 return reading
             }
         }

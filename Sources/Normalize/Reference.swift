@@ -51,6 +51,11 @@ public struct Reference: Sendable, Hashable {
         return text
     }
 
+    /// The canonical ``id`` of `text` when it parses, else ``canonicalText(_:)``.
+    public static func canonicalID(_ text: String) -> String {
+        parse(text)?.id ?? canonicalText(text)
+    }
+
     /// The key under which `text` matches a standard's ``id``: tolerant of spacing, case,
     /// a trailing `(E)`, IEEE notes in parentheses and reference-style differences
     /// such as `Amd 1` versus `AMD1`. Works for unparsable references too.
