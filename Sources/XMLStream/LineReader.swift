@@ -62,7 +62,8 @@ public final class LineReader {
                 start = newline + 1
                 return body(line)
             }
-            searched = end
+            // Bytes already searched, counted from the line's start (fill() moves the line).
+            let searchedCount = end - start
             if atEnd {
                 stopped = true
                 // The last line without a newline: complete unless the stream broke.
@@ -76,8 +77,7 @@ public final class LineReader {
                 stopped = true
                 return nil
             }
-            searched = min(searched, end)
-            searched = max(searched, start)
+            searched = start + searchedCount
         }
     }
 
