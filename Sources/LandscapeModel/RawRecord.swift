@@ -120,6 +120,13 @@ public struct RawLayer: Sendable {
         _read { yield storage.originator }
         _modify { let box = unique(); yield &box.originator }
     }
+    /// The layer a `std-meta` block stands for when the document says so by its profile
+    /// (`@id="profile.nat"`, `"profile.reg"`, `"profile.int"`): national, regional or
+    /// international, as `nat-meta`, `reg-meta` and `iso-meta` say by their names.
+    public var profile: String? {
+        _read { yield storage.profile }
+        _modify { let box = unique(); yield &box.profile }
+    }
     /// `reg-meta/@originator` and similar attributes.
     public var originatorAttribute: String? {
         _read { yield storage.originatorAttribute }
@@ -241,6 +248,7 @@ public struct RawLayer: Sendable {
         var docRef: String?
         var originator: String?
         var originatorAttribute: String?
+        var profile: String?
         var docType: String?
         var docNumber: String?
         var partNumber: String?
@@ -275,6 +283,7 @@ public struct RawLayer: Sendable {
             copy.docRef = docRef
             copy.originator = originator
             copy.originatorAttribute = originatorAttribute
+            copy.profile = profile
             copy.docType = docType
             copy.docNumber = docNumber
             copy.partNumber = partNumber

@@ -60,8 +60,11 @@ public struct Normalizer: Sendable {
         var prepared = PreparedRecords()
         prepared.candidates.reserveCapacity(records.count)
         var committees = CommitteeCache()
-        for (offset, record) in records.enumerated() {
-            switch RecordReader.read(record, order: batch << 32 | offset, committees: &committees, keepsProvenance: keepsProvenance) {
+        var offset = 0
+        for record in records {
+          for outcome in RecordReader.read(record, order: batch << 32 | offset, committees: &committees, keepsProvenance: keepsProvenance) {
+            offset += 1
+            switch outcome {
             case .standard(var candidate):
                 if let abstractEvidence, !candidate.standard.abstract.isEmpty {
                     candidate.standard.abstractEvidence = abstractEvidence(candidate.standard.abstract)
@@ -70,6 +73,7 @@ public struct Normalizer: Sendable {
                 prepared.candidates.append(candidate)
             case .rejected(let entry): prepared.quarantine.append(entry)
             }
+          }
         }
         return prepared
     }

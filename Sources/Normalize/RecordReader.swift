@@ -2,9 +2,37 @@ import LandscapeModel
 
 /// Reads one raw record into a ``Candidate``: the per-record half of normalization.
 enum RecordReader {
+    /// Reads a record into one candidate per standard it states.
+    ///
+    /// A plain record states one standard. An adoption states one per layer: a national
+    /// body's document `DIN EN ISO 13849-1:2008-12` wraps the European `EN ISO 13849-1:2008`,
+    /// which wraps `ISO 13849-1:2006`; each layer becomes its own standard with its own
+    /// committee, stage and dates, and `adopted_from` names the next layer in (DIN → EN →
+    /// ISO). An inner layer with no usable reference, or one that states the standard of the
+    /// layer before it again, adds nothing. Only the outermost layer can reject the record.
+    ///
+    /// `order` is the first candidate's; the others take the following numbers.
     /// - Parameter keepsProvenance: whether to write down where each field came from
     ///   (``Standard/provenance``, for `explain`); a run that never shows it saves the memory.
-    static func read(_ record: RawRecord, order: Int, committees cache: inout CommitteeCache, keepsProvenance: Bool = true) -> RecordOutcome {
+    static func read(_ record: RawRecord, order: Int, committees cache: inout CommitteeCache, keepsProvenance: Bool = true) -> [RecordOutcome] {
+        let first = readLayer(record, order: order, committees: &cache, keepsProvenance: keepsProvenance)
+        guard record.layers.count > 1, case .standard(let outer) = first else { return [first] }
+        var outcomes = [first]
+        var previousKey = outer.mergeKey
+        for start in record.layers.indices.dropFirst() {
+            guard referenceText(of: record.layers[start]) != nil else { continue }
+            var inner = record
+            inner.layers = Array(record.layers[start...])
+            guard case .standard(let candidate) = readLayer(inner, order: order + outcomes.count, committees: &cache, keepsProvenance: keepsProvenance),
+                  candidate.mergeKey != previousKey else { continue }
+            previousKey = candidate.mergeKey
+            outcomes.append(.standard(candidate))
+        }
+        return outcomes
+    }
+
+    /// The standard that the record's first layer states (the layers after it are what it adopts).
+    private static func readLayer(_ record: RawRecord, order: Int, committees cache: inout CommitteeCache, keepsProvenance: Bool) -> RecordOutcome {
         guard let layer = record.layers.first else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the record has no metadata block", scope: .record))
         }
@@ -114,8 +142,8 @@ enum RecordReader {
             published = date
             note("published", "\(basis) (\(at(layer)))")
         } else if let year = parsed?.year, !(parsed?.isDraft ?? false) {
-            published = year
-            note("published", "year of the reference \"\(id)\"")
+            published = parsed?.month.map { year + "-" + $0 } ?? year
+            note("published", "\(parsed?.month == nil ? "year" : "year and month") of the reference \"\(rawReference)\"")
         }
 
         // Relations and adoption.
@@ -146,14 +174,17 @@ enum RecordReader {
                 }
             }
         }
-        if record.layers.count > 1, let (adoptedText, basis) = referenceText(of: record.layers[1]) {
-            let target = Reference.canonicalText(adoptedText)
-            if !target.isEmpty {
-                adoptedFrom = target
-                note("adopted_from", "adoption nesting: \(basis) \"\(adoptedText)\" (\(at(record.layers[1])))")
-                let value = Relation(kind: .adopts, target: target)
-                if !relations.contains(value) { relations.insert(value, at: 0) }
-            }
+        // The adopted standard: the next layer in that states another standard.
+        let ownKey = Reference.key(of: id)
+        for inner in record.layers.dropFirst() {
+            guard let (adoptedText, basis) = referenceText(of: inner) else { continue }
+            let target = Reference.canonicalID(adoptedText)
+            guard !target.isEmpty, Reference.key(of: target) != ownKey else { continue }
+            adoptedFrom = target
+            note("adopted_from", "adoption nesting: \(basis) \"\(adoptedText)\" (\(at(inner)))")
+            let value = Relation(kind: .adopts, target: target)
+            if !relations.contains(value) { relations.insert(value, at: 0) }
+            break
         }
 
         let standard = Standard(

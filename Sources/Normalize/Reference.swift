@@ -26,6 +26,12 @@ public struct Reference: Sendable, Hashable {
     public var notes: [String]
     /// Whether the IEEE reference names a redline (a marked-up copy of a standard).
     public var isRedline: Bool
+    /// The month a producer wrote after the year (`ISO 13849-1:2006-11` → `11`), if any;
+    /// dropped from ``id`` unless the reference is a national body's own.
+    public var month: String? = nil
+    /// The national body whose prefix starts the reference (`DIN`, `BSI` for `BS`,
+    /// `AFNOR` for `NF`), which is then the ``sdo``.
+    public var nationalBody: String? = nil
 
     public var isDraft: Bool { draftMark != nil }
 

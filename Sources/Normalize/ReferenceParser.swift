@@ -19,6 +19,20 @@ struct ReferenceParser {
         "ISO", "IEC", "IEEE", "AIEE", "ANSI", "ASA", "USAS", "NACE", "ASTM", "CIE", "SAE", "ASME",
         "OECD", "CEN", "CENELEC", "CLC", "ETSI", "CISPR", "ITU", "IWA", "JTC1", "ASHRAE", "UL", "NFPA",
     ]
+    /// National standards bodies by the prefix of their references, with the body's acronym
+    /// (the `sdo` of a national adoption, as ISO's member list spells it).
+    static let nationalBodies: [String: String] = [
+        "DIN": "DIN", "BS": "BSI", "NF": "AFNOR", "UNE": "UNE", "UNI": "UNI", "ÖNORM": "ASI", "OENORM": "ASI",
+        "ONORM": "ASI", "SN": "SNV", "NEN": "NEN", "NBN": "NBN", "DS": "DS", "SS": "SIS", "SFS": "SFS", "NS": "SN",
+        "ČSN": "UNMZ", "CSN": "UNMZ", "STN": "UNMS SR", "PN": "PKN", "SIST": "SIST", "MSZ": "MSZT", "ELOT": "NQIS ELOT",
+        "EVS": "EVS", "LST": "LST", "LVS": "LVS", "ILNAS": "ILNAS", "IS": "NSAI", "I.S.": "NSAI", "NP": "IPQ",
+        "SR": "ASRO", "BDS": "BDS", "HRN": "HZN", "CYS": "CYS", "MSA": "SMA", "JIS": "JISC", "GB": "SAC", "KS": "KATS",
+        "AS": "SA", "AS/NZS": "SA/SNZ", "CSA": "CSA", "ABNT": "ABNT", "GOST": "RST", "SANS": "SABS", "TS": "TSE",
+    ]
+    /// Prefixes that are national bodies only when another organisation follows them
+    /// (`IS`, `NP`, `TS` and `SR` are deliverable or draft words on their own).
+    static let ambiguousNationalPrefixes: Set<String> = ["IS", "NP", "TS", "SR"]
+
     /// European Norm prefixes: published by CEN and CENELEC.
     static let europeanNorms: Set<String> = ["EN", "PREN", "FPREN", "HD", "PRHD", "ES", "ENV", "CWA"]
 
@@ -63,9 +77,18 @@ struct ReferenceParser {
         var draftMark: String?
         var hyphenYears = alwaysHyphenYears && !text.contains(":")
         var sawStd = false
-        for token in tokens[..<numberIndex] {
-            for part in token.split(separator: "/", omittingEmptySubsequences: true) {
+        var nationalBody: String?
+        let prefixParts = tokens[..<numberIndex].flatMap { $0.split(separator: "/", omittingEmptySubsequences: true) }
+        for (position, part) in prefixParts.enumerated() {
+            do {
                 var word = part.uppercased()
+                // A national body's prefix comes first and is followed by the reference it
+                // adopts or by the number: `DIN EN ISO 13849-1:2008-12`, `BS 8611:2016`.
+                if position == 0, let body = Self.nationalBodies[word],
+                   !Self.ambiguousNationalPrefixes.contains(word) || prefixParts.count > 1 && Self.isOrganisationOrNorm(prefixParts[1]) {
+                    nationalBody = body
+                    continue
+                }
                 // Numbered ballots: DIS2, CD1.
                 while let last = word.last, last.isNumber, word.count > 2 { word.removeLast() }
                 if Self.organisations.contains(word) {
@@ -90,7 +113,7 @@ struct ReferenceParser {
                 }
             }
         }
-        guard !organisations.isEmpty || european else { return nil }
+        guard !organisations.isEmpty || european || nationalBody != nil else { return nil }
         if sawStd { hyphenYears = true }
 
         // The number and what follows it.
@@ -124,11 +147,23 @@ struct ReferenceParser {
         var undated = String(numberPart).trimmingCharacters()
         var deliverable = type ?? .standard
 
-        // The deliverable's own year and the undated form.
+        // The deliverable's own year and the undated form. ISO, IEC and CEN cite their
+        // references by year: a month that a national producer wrote after the year
+        // (`ISO 13849-1:2006-11`) is not part of the id; a national body's own reference
+        // keeps it (`DIN EN ISO 13849-1:2008-12`).
         let last = segments[segments.count - 1]
-        if let (y, range) = Self.year(in: last.text, hyphen: hyphenYears) {
+        var idText = text
+        var month: String?
+        if let (y, range, m) = Self.year(in: last.text, hyphen: hyphenYears) {
             year = y
+            month = m
             undated = String(numberPart[..<range.lowerBound] + numberPart[range.upperBound...])
+            if let m, nationalBody == nil {
+                // `numberPart` and `range` are positions in `rest`, the text from the number on.
+                let monthStart = rest.index(range.upperBound, offsetBy: -(m.count + 1))
+                idText = String(text[..<tokens[numberIndex].startIndex]) + String(rest[..<monthStart])
+                    + String(rest[range.upperBound...]) + (isRedline ? " Redline" : "")
+            }
         }
         if let draftPart, year == nil, let y = Self.lastYear(in: draftPart) { year = y }
 
@@ -154,8 +189,9 @@ struct ReferenceParser {
         let prefix = text[..<tokens[numberIndex - 1].endIndex]
         var sdo = organisations.joined(separator: "/")
         if european { sdo = "CEN/CLC" }
+        if let nationalBody { sdo = nationalBody }
         return Reference(
-            id: text,
+            id: idText,
             undatedId: String(prefix) + " " + undated.trimmingCharacters(),
             sdo: sdo,
             deliverableType: deliverable,
@@ -163,7 +199,9 @@ struct ReferenceParser {
             draftMark: draftMark,
             impliedStage: stage,
             notes: notes,
-            isRedline: isRedline
+            isRedline: isRedline,
+            month: month,
+            nationalBody: nationalBody
         )
     }
 
@@ -264,10 +302,16 @@ struct ReferenceParser {
         return result.filter { !$0.text.isEmpty }
     }
 
+    static func isOrganisationOrNorm(_ part: Substring) -> Bool {
+        let word = part.uppercased()
+        return organisations.contains(word) || europeanNorms.contains(word)
+    }
+
     /// The year written as `:YYYY` (or `-YYYY` in hyphen-year references) that ends the
-    /// segment, or is followed only by a trailing word (`CSV`) or an IEEE month/day.
-    /// Returns the year and the range to remove for the undated form.
-    static func year(in segment: Substring, hyphen: Bool) -> (String, Range<Substring.Index>)? {
+    /// segment, or is followed only by a trailing word (`CSV`), an IEEE month/day, or a
+    /// month as national producers write it (`:2008-12`). Returns the year, the range to
+    /// remove for the undated form, and that month when there is one.
+    static func year(in segment: Substring, hyphen: Bool) -> (String, Range<Substring.Index>, String?)? {
         var index = segment.endIndex
         while index > segment.startIndex {
             index = segment.index(before: index)
@@ -277,10 +321,17 @@ struct ReferenceParser {
             guard digits.count == 4, isYear(digits) else { continue }
             let after = segment[digits.endIndex...]
             if after.isEmpty || after.first == " " {
-                return (String(digits), index..<digits.endIndex)
+                return (String(digits), index..<digits.endIndex, nil)
             }
             if hyphen, after.allSatisfy({ $0.isNumber || $0 == "-" }) {
-                return (String(digits), index..<after.endIndex)
+                return (String(digits), index..<after.endIndex, nil)
+            }
+            if c == ":", after.count >= 3, after.first == "-" {
+                let monthDigits = after.dropFirst().prefix { $0.isNumber }
+                let rest = after.dropFirst(1 + monthDigits.count)
+                if monthDigits.count == 2, let value = Int(monthDigits), (1...12).contains(value), rest.isEmpty || rest.first == " " {
+                    return (String(digits), index..<monthDigits.endIndex, String(monthDigits))
+                }
             }
         }
         return nil

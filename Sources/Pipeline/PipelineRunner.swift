@@ -255,7 +255,8 @@ public struct PipelineRunner: Sendable {
         }
         for scored in found {
             let figures = analysis.participation?.figures(for: scored.standard)
-            print(Explanation(scored: scored, scorer: analysis.scorer!, figures: figures).text)
+            let chain = Explanation.adoptionChain(of: scored.standard, in: standards)
+            print(Explanation(scored: scored, scorer: analysis.scorer!, figures: figures, adoptionChain: chain).text)
         }
         return .success
     }
