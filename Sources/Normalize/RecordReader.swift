@@ -63,7 +63,12 @@ enum RecordReader {
         guard !id.isEmpty else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the reference is empty", scope: .record))
         }
-        note("id", "\(referenceBasis) \"\(rawReference)\" (\(at(layer)))" + (parsed == nil ? "; not a reference the parser knows, kept as written" : ""))
+        note("id", "\(referenceBasis) \"\(rawReference)\" (\(at(layer)))" + (parsed == nil ? "; not a reference the parser knows, kept as written" : "")
+             + (parsed?.aliases.isEmpty == false ? "; dual-numbered, also \(parsed!.aliases.joined(separator: ", "))" : "")
+             + (parsed?.isRedline == true ? "; a redline of this standard" : ""))
+        // Other references of the same standard: a dual number, a redline as written.
+        var aliases = parsed?.aliases ?? []
+        if parsed?.isRedline == true { aliases.append(TextCleaner.collapse(rawReference)) }
 
         // Organisation.
         var sdo = parsed?.sdo ?? ""
@@ -187,7 +192,7 @@ enum RecordReader {
             break
         }
 
-        let standard = Standard(
+        var standard = Standard(
             id: id,
             undatedId: parsed?.undatedId ?? id,
             sdo: sdo,
@@ -208,10 +213,12 @@ enum RecordReader {
             origins: [record.location],
             provenance: provenance
         )
+        standard.aliases = aliases
         let key = parsed != nil
             ? Reference.key(of: id)
             : "\u{1}" + Reference.key(of: id) + "\u{1}" + Reference.key(of: title)
-        return .standard(Candidate(standard: standard, mergeKey: key, order: order, stageRank: StageRank(stage: reading.stage, detail: reading.detail)))
+        return .standard(Candidate(standard: standard, mergeKey: key, order: order, stageRank: StageRank(stage: reading.stage, detail: reading.detail),
+                                   aliasKeys: parsed?.aliases.map { Reference.key(of: $0) } ?? []))
     }
 
     /// The layer's reference and the element it came from. `std-ref type="dated"` is

@@ -32,6 +32,9 @@ public struct Reference: Sendable, Hashable {
     /// The national body whose prefix starts the reference (`DIN`, `BSI` for `BS`,
     /// `AFNOR` for `NF`), which is then the ``sdo``.
     public var nationalBody: String? = nil
+    /// The other references of a dual-numbered standard, canonical
+    /// (`ISO/IEC 14515-1:2000 IEEE Std 2003.1-2000` → `IEEE Std 2003.1-2000`).
+    public var aliases: [String] = []
 
     public var isDraft: Bool { draftMark != nil }
 

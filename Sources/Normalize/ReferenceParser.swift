@@ -63,8 +63,81 @@ struct ReferenceParser {
     func parse() -> Reference? {
         var text = TextCleaner.collapse(self.text)
         var notes: [String] = []
+        // IDAMS writes a redline as `IEEE Std 463-2013 (Revision of …) - Redline`: the same
+        // standard as its clean edition.
+        var redline = false
+        for suffix in [" - Redline", " -Redline", " Redline"] where text.hasSuffix(suffix) {
+            text.removeLast(suffix.count)
+            text = text.trimmingCharacters()
+            redline = true
+            break
+        }
         Self.stripNotes(&text, into: &notes)
         guard !text.isEmpty else { return nil }
+        // `ISO/IEC/IEEE 24748-4 First edition 2016-05-15`: the edition's year is the date.
+        if let (dated, statement) = Self.replacingEditionStatement(text) {
+            text = dated
+            notes.append(statement)
+        }
+        // `ISO/IEC 14515-1:2000 IEEE Std 2003.1-2000`: one standard, two numbers.
+        if let (primary, secondary) = Self.dualNumber(text),
+           var first = ReferenceParser(primary, hyphenYears: alwaysHyphenYears).parse(),
+           let second = ReferenceParser(secondary, hyphenYears: alwaysHyphenYears).parse() {
+            first.aliases = [second.id] + second.aliases
+            first.notes = notes + first.notes
+            first.isRedline = first.isRedline || redline
+            return first
+        }
+        guard var reference = parseSingle(text, notes: notes) else { return nil }
+        reference.isRedline = reference.isRedline || redline
+        return reference
+    }
+
+    static let editionOrdinals: Set<String> = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
+    ]
+
+    /// `… 24748-4 First edition 2016-05-15` → (`… 24748-4:2016`, `First edition 2016-05-15`);
+    /// the year joins with `:` unless only hyphen-year organisations (IEEE…) publish it.
+    static func replacingEditionStatement(_ text: String) -> (String, String)? {
+        let tokens = text.split(separator: " ")
+        guard tokens.count >= 4 else { return nil }
+        for index in tokens.indices.dropFirst(2) where tokens[index].lowercased() == "edition" {
+            guard editionOrdinals.contains(tokens[index - 1].lowercased()), index + 1 < tokens.count else { continue }
+            let date = tokens[index + 1]
+            let year = date.prefix(4)
+            guard isYear(year), date.count == 4 || date.dropFirst(4).first == "-" else { continue }
+            let before = tokens[..<(index - 1)]
+            guard let number = before.last, isNumberToken(number) || number.first?.isNumber == true,
+                  !number.contains(":") else { return nil }
+            let organisations = before.dropLast().flatMap { $0.split(separator: "/") }.map { $0.uppercased() }
+            let hyphen = !organisations.isEmpty && organisations.allSatisfy { hyphenYearOrganisations.contains($0) || $0 == "STD" }
+            let after = tokens[(index + 2)...]
+            let dated = before.joined(separator: " ") + (hyphen ? "-" : ":") + year + (after.isEmpty ? "" : " " + after.joined(separator: " "))
+            return (dated, tokens[(index - 1)...(index + 1)].joined(separator: " "))
+        }
+        return nil
+    }
+
+    /// A second reference after the first one's number: (first, second), or nil.
+    static func dualNumber(_ text: String) -> (String, String)? {
+        let tokens = text.split(separator: " ")
+        guard let numberIndex = tokens.firstIndex(where: isNumberToken), numberIndex > 0 else { return nil }
+        var index = numberIndex + 1
+        while index + 1 < tokens.count {
+            let parts = tokens[index].split(separator: "/")
+            if !parts.isEmpty, parts.allSatisfy({ organisations.contains($0.uppercased()) }),
+               tokens[(index + 1)...].contains(where: isNumberToken) {
+                return (tokens[..<index].joined(separator: " "), tokens[index...].joined(separator: " "))
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func parseSingle(_ text: String, notes: [String]) -> Reference? {
+        let notes = notes
 
         let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
         guard let numberIndex = tokens.firstIndex(where: Self.isNumberToken), numberIndex > 0 else { return nil }

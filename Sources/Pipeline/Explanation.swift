@@ -56,6 +56,7 @@ struct Explanation {
         lines.append("record")
         field("id", standard.id)
         field("undated_id", standard.undatedId)
+        if !standard.aliases.isEmpty { field("aliases", standard.aliases.joined(separator: "; ")) }
         field("sdo", standard.sdo)
         field("sources", standard.sources.joined(separator: ", "))
         field("deliverable_type", standard.deliverableType.rawValue)

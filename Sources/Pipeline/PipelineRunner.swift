@@ -247,6 +247,7 @@ public struct PipelineRunner: Sendable {
         let standards = analysis.catalogs.standards
         let key = Normalizer.matchKey(reference)
         let matches = standards.filter { Normalizer.matchKey($0.id) == key }
+            + standards.filter { standard in Normalizer.matchKey(standard.id) != key && standard.aliases.contains { Normalizer.matchKey($0) == key } }
         let found = (matches.isEmpty ? standards.filter { Normalizer.matchKey($0.undatedId) == key } : matches)
             .map(analysis.scorer!.scored)
         guard !found.isEmpty else {

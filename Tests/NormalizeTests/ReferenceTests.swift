@@ -30,7 +30,7 @@ let referenceCases: [ReferenceCase] = [
     .init(text: "IEEE Std 802.11-2020 (Revision of IEEE Std 802.11-2016)", id: "IEEE Std 802.11-2020", undated: "IEEE Std 802.11", sdo: "IEEE", type: .standard, year: "2020"),
     .init(text: "IEEE P2934/D1, May 2021", id: "IEEE P2934/D1, May 2021", undated: "IEEE P2934", sdo: "IEEE", type: .standard, year: "2021", draft: "D1, May 2021", stage: .committee),
     .init(text: "IEEE P2751/D-3-2025-07", id: "IEEE P2751/D-3-2025-07", undated: "IEEE P2751", sdo: "IEEE", type: .standard, year: "2025", draft: "D-3-2025-07", stage: .committee),
-    .init(text: "IEEE Std 7010-2020 Redline", id: "IEEE Std 7010-2020 Redline", undated: "IEEE Std 7010", sdo: "IEEE", type: .standard, year: "2020", redline: true),
+    .init(text: "IEEE Std 7010-2020 Redline", id: "IEEE Std 7010-2020", undated: "IEEE Std 7010", sdo: "IEEE", type: .standard, year: "2020", redline: true),
     .init(text: "ISO/IEC/IEEE 24748-3:2020(E)", id: "ISO/IEC/IEEE 24748-3:2020", undated: "ISO/IEC/IEEE 24748-3", sdo: "ISO/IEC/IEEE", type: .standard, year: "2020"),
     .init(text: "CISPR 10:1971", id: "CISPR 10:1971", undated: "CISPR 10", sdo: "CISPR", type: .standard, year: "1971"),
     .init(text: "ISO/IEC DTS 12791.2", id: "ISO/IEC DTS 12791.2", undated: "ISO/IEC DTS 12791.2", sdo: "ISO/IEC", type: .technicalSpecification, year: nil, draft: "DTS", stage: .enquiry),
