@@ -9,10 +9,12 @@ protocol CatalogAdapter {
 }
 
 extension SourceFormat {
-    var adapter: any CatalogAdapter {
+    /// The XML adapter; nil for formats that are not XML (``DeliverablesFeed``).
+    var adapter: (any CatalogAdapter)? {
         switch self {
         case .nisoSts: StsAdapter()
         case .ieeeIdams: IdamsAdapter()
+        case .isoOpenData: nil
         }
     }
 }

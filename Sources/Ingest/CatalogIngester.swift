@@ -78,6 +78,9 @@ public struct CatalogIngester: Sendable {
         var quarantine: [QuarantineEntry] = []
         var warnings: [IngestWarning] = []
         let fileLocation = SourceLocation(source: file.source, file: file.path, line: 0)
+        if file.format == .isoOpenData {
+            return DeliverablesFeed(limits: limits).read(file, started: started)
+        }
 
         let reader: XMLReader
         do {
@@ -92,7 +95,7 @@ public struct CatalogIngester: Sendable {
 
         // The parser's line when a record ends is at or past the record's last line.
         var parsedThrough: [Int] = []
-        file.format.adapter.read(reader, emit: { record in
+        file.format.adapter?.read(reader, emit: { record in
             records.append(record)
             parsedThrough.append(reader.parserLine)
         }, location: { line in

@@ -57,12 +57,19 @@ struct StsAdapter: CatalogAdapter {
         }
     }
 
-    /// Within one `front`, the adopting (national, then regional) layers come first.
-    private static func adoptionRank(_ kind: RawLayer.Kind) -> Int {
-        switch kind {
-        case .natMeta: 0
-        case .regMeta: 1
-        default: 2
+    /// Within one `front`, the adopting (national, then regional) layers come first;
+    /// a `std-meta` block ranks by its profile.
+    private static func adoptionRank(_ layer: RawLayer) -> Int {
+        switch layer.kind {
+        case .natMeta: return 0
+        case .regMeta: return 1
+        case .stdMeta:
+            switch layer.profile?.lowercased() {
+            case let profile? where profile.hasSuffix(".nat") || profile.hasSuffix("nat-meta") || profile == "national": return 0
+            case let profile? where profile.hasSuffix(".reg") || profile.hasSuffix("reg-meta") || profile == "regional": return 1
+            default: return 2
+            }
+        default: return 2
         }
     }
 
@@ -74,7 +81,7 @@ struct StsAdapter: CatalogAdapter {
         var groupDepth = -1
         func flush() {
             layers += group.enumerated().sorted {
-                (Self.adoptionRank($0.element.kind), $0.offset) < (Self.adoptionRank($1.element.kind), $1.offset)
+                (Self.adoptionRank($0.element), $0.offset) < (Self.adoptionRank($1.element), $1.offset)
             }.map(\.element)
             group.removeAll()
             groupDepth = -1
@@ -111,6 +118,9 @@ struct StsAdapter: CatalogAdapter {
         var layer = RawLayer(kind: kind, line: reader.line)
         if kind == .regMeta || kind == .natMeta {
             layer.originatorAttribute = reader.attribute("originator")
+        }
+        if kind == .stdMeta, let profile = reader.attribute("id") ?? reader.attribute("specific-use"), profile.lowercased().hasPrefix("profile") {
+            layer.profile = profile
         }
         guard !reader.isEmptyElement else { return layer }
         let depth = reader.depth

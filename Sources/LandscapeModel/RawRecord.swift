@@ -2,6 +2,8 @@
 public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     case nisoSts = "niso-sts"
     case ieeeIdams = "ieee-idams"
+    /// ISO Open Data `iso_deliverables_metadata` (JSON Lines or CSV).
+    case isoOpenData = "iso-open-data"
 }
 
 /// One record exactly as a catalog states it, before any interpretation.
@@ -88,6 +90,8 @@ public struct RawLayer: Sendable {
         case regMeta = "reg-meta"
         case natMeta = "nat-meta"
         case idamsPublication = "publication"
+        /// One deliverable of ISO Open Data's `iso_deliverables_metadata`.
+        case openDataDeliverable = "iso-open-data deliverable"
     }
 
     private var storage: Storage
@@ -115,6 +119,13 @@ public struct RawLayer: Sendable {
     public var originator: String? {
         _read { yield storage.originator }
         _modify { let box = unique(); yield &box.originator }
+    }
+    /// The layer a `std-meta` block stands for when the document says so by its profile
+    /// (`@id="profile.nat"`, `"profile.reg"`, `"profile.int"`): national, regional or
+    /// international, as `nat-meta`, `reg-meta` and `iso-meta` say by their names.
+    public var profile: String? {
+        _read { yield storage.profile }
+        _modify { let box = unique(); yield &box.profile }
     }
     /// `reg-meta/@originator` and similar attributes.
     public var originatorAttribute: String? {
@@ -237,6 +248,7 @@ public struct RawLayer: Sendable {
         var docRef: String?
         var originator: String?
         var originatorAttribute: String?
+        var profile: String?
         var docType: String?
         var docNumber: String?
         var partNumber: String?
@@ -271,6 +283,7 @@ public struct RawLayer: Sendable {
             copy.docRef = docRef
             copy.originator = originator
             copy.originatorAttribute = originatorAttribute
+            copy.profile = profile
             copy.docType = docType
             copy.docNumber = docNumber
             copy.partNumber = partNumber

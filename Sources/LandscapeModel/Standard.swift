@@ -149,6 +149,13 @@ public struct Standard: Sendable, Identifiable {
         _read { yield storage.relations }
         _modify { let box = unique(); yield &box.relations }
     }
+    /// Other references of the same standard: the second number of a dual-numbered
+    /// standard (`IEEE Std 2003.1-2000` for `ISO/IEC 14515-1:2000`), a redline edition as
+    /// its catalog writes it, the ids of records merged in under one of these.
+    public var aliases: [String] {
+        _read { yield storage.aliases }
+        _modify { let box = unique(); yield &box.aliases }
+    }
     /// Every record that contributed (several after de-duplication).
     public var origins: [SourceLocation] {
         _read { yield storage.origins }
@@ -190,6 +197,16 @@ public struct Standard: Sendable, Identifiable {
         )
     }
 
+    /// Canonical ids of the editions that replace this one (`replaced_by` column): the
+    /// targets of its `superseded-by` relations, in order, each once.
+    public var replacedBy: [String] {
+        var result: [String] = []
+        for relation in storage.relations where relation.kind == .supersededBy && !result.contains(relation.target) {
+            result.append(relation.target)
+        }
+        return result
+    }
+
     /// The primary committee, or empty.
     public var committee: String { storage.committees.first ?? "" }
 
@@ -220,6 +237,7 @@ public struct Standard: Sendable, Identifiable {
         var ics: [String]
         var adoptedFrom: String?
         var relations: [Relation]
+        var aliases: [String] = []
         var origins: [SourceLocation]
         var provenance: Provenance
 
@@ -258,6 +276,7 @@ public struct Standard: Sendable, Identifiable {
                 adoptedFrom: adoptedFrom, relations: relations, origins: origins, provenance: provenance
             )
             copy.abstractEvidence = abstractEvidence
+            copy.aliases = aliases
             return copy
         }
     }

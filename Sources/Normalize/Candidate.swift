@@ -9,6 +9,9 @@ struct Candidate: Sendable {
     var order: Int
     /// Orders life-cycle positions for the merge rule: stage, then the finer code.
     var stageRank: StageRank
+    /// Merge keys of the standard's other numbers (a dual-numbered reference): records
+    /// under those keys are the same standard.
+    var aliasKeys: [String] = []
 }
 
 struct StageRank: Sendable, Comparable {

@@ -60,8 +60,11 @@ public struct Normalizer: Sendable {
         var prepared = PreparedRecords()
         prepared.candidates.reserveCapacity(records.count)
         var committees = CommitteeCache()
-        for (offset, record) in records.enumerated() {
-            switch RecordReader.read(record, order: batch << 32 | offset, committees: &committees, keepsProvenance: keepsProvenance) {
+        var offset = 0
+        for record in records {
+          for outcome in RecordReader.read(record, order: batch << 32 | offset, committees: &committees, keepsProvenance: keepsProvenance) {
+            offset += 1
+            switch outcome {
             case .standard(var candidate):
                 if let abstractEvidence, !candidate.standard.abstract.isEmpty {
                     candidate.standard.abstractEvidence = abstractEvidence(candidate.standard.abstract)
@@ -70,6 +73,7 @@ public struct Normalizer: Sendable {
                 prepared.candidates.append(candidate)
             case .rejected(let entry): prepared.quarantine.append(entry)
             }
+          }
         }
         return prepared
     }
@@ -104,6 +108,10 @@ public struct Normalizer: Sendable {
                 lasts.append(position)
                 counts.append(1)
             }
+        }
+        // Dual-numbered references join the groups of their other numbers.
+        if candidates.contains(where: { !$0.aliasKeys.isEmpty }) {
+            Self.joinAliasGroups(candidates, groupIndex: groupIndex, firsts: &firsts, lasts: &lasts, counts: &counts, next: &next)
         }
         groupIndex = [:]
 
@@ -153,6 +161,53 @@ public struct Normalizer: Sendable {
         standards.permute(to: Self.sortedPositions(of: ids, parts: shards))
         merges.sort { $0.id.precedesInByteOrder($1.id) }
         return NormalizeResult(standards: standards, quarantine: quarantine, merges: merges)
+    }
+
+    /// Joins each group that holds a dual-numbered record with the groups of its other
+    /// numbers (union-find over groups), then rebuilds the chains: a joined group keeps the
+    /// place of its earliest member, and its dual-numbered records come first so that the
+    /// standard takes their first reference as its id.
+    static func joinAliasGroups(_ candidates: [Candidate], groupIndex: [String: Int], firsts: inout [Int], lasts: inout [Int],
+                                counts: inout [Int], next: inout [Int]) {
+        var parent = Array(firsts.indices)
+        func find(_ group: Int) -> Int {
+            var group = group
+            while parent[group] != group {
+                parent[group] = parent[parent[group]]
+                group = parent[group]
+            }
+            return group
+        }
+        var joined = false
+        for position in candidates.indices where !candidates[position].aliasKeys.isEmpty {
+            guard let own = groupIndex[candidates[position].mergeKey] else { continue }
+            for key in candidates[position].aliasKeys {
+                guard let other = groupIndex[key] else { continue }
+                let a = find(own), b = find(other)
+                if a != b { parent[max(a, b)] = min(a, b); joined = true }
+            }
+        }
+        guard joined else { return }
+        var members: [[Int]] = Array(repeating: [], count: firsts.count)
+        for group in firsts.indices {
+            var position = firsts[group]
+            while position >= 0 {
+                members[find(group)].append(position)
+                position = next[position]
+            }
+        }
+        var newFirsts: [Int] = [], newLasts: [Int] = [], newCounts: [Int] = []
+        next = [Int](repeating: -1, count: candidates.count)
+        for group in firsts.indices where find(group) == group {
+            let chain = members[group].sorted().stablePartitioned { !candidates[$0].aliasKeys.isEmpty }
+            for (a, b) in zip(chain, chain.dropFirst()) { next[a] = b }
+            newFirsts.append(chain[0])
+            newLasts.append(chain[chain.count - 1])
+            newCounts.append(chain.count)
+        }
+        firsts = newFirsts
+        lasts = newLasts
+        counts = newCounts
     }
 
     /// Merges the groups (chains of candidate positions: `firsts`, `counts`, `next`) in
@@ -252,7 +307,9 @@ public struct Normalizer: Sendable {
         let sdo = group[0].standard.sdo
         var spelling = group[0]
         var spellingRank = Self.ownerRank(CommitteeName.owner(spelling.standard.committee), sdo: sdo)
-        for candidate in group.dropFirst() {
+        // A dual-numbered record (first in its group) names the standard by its first reference.
+        let dualNumbered = !group[0].aliasKeys.isEmpty && group.dropFirst().contains { group[0].aliasKeys.contains($0.mergeKey) }
+        for candidate in group.dropFirst() where !dualNumbered {
             let rank = Self.ownerRank(CommitteeName.owner(candidate.standard.committee), sdo: sdo)
             if rank < spellingRank { spelling = candidate; spellingRank = rank }
         }
@@ -314,6 +371,17 @@ public struct Normalizer: Sendable {
         if let primary = ranked.first, let from = group.first(where: { $0.standard.committees.contains(primary) }) {
             merged.provenance["committee"] = from.standard.provenance["committee"]
         }
+        // Every other reference the records gave: their aliases, and the ids of records
+        // that joined under an alias.
+        var aliases: [String] = []
+        let ownKey = Reference.key(of: merged.id)
+        for candidate in group {
+            for alias in [candidate.standard.id] + candidate.standard.aliases
+            where Reference.key(of: alias) != ownKey && !aliases.contains(alias) {
+                aliases.append(alias)
+            }
+        }
+        merged.aliases = aliases
         merged.sources = sources
         merged.ics = ics
         merged.keywords = keywords
@@ -343,6 +411,11 @@ public struct Normalizer: Sendable {
 }
 
 extension Array {
+    /// The elements that satisfy `belongsFirst`, then the others, each in their order.
+    func stablePartitioned(by belongsFirst: (Element) -> Bool) -> [Element] {
+        filter(belongsFirst) + filter { !belongsFirst($0) }
+    }
+
     /// Reorders in place so that `self[i]` becomes the old `self[order[i]]`, by swaps
     /// (no copies of the elements).
     mutating func permute(to order: [Int]) {

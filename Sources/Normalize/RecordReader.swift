@@ -2,9 +2,37 @@ import LandscapeModel
 
 /// Reads one raw record into a ``Candidate``: the per-record half of normalization.
 enum RecordReader {
+    /// Reads a record into one candidate per standard it states.
+    ///
+    /// A plain record states one standard. An adoption states one per layer: a national
+    /// body's document `DIN EN ISO 13849-1:2008-12` wraps the European `EN ISO 13849-1:2008`,
+    /// which wraps `ISO 13849-1:2006`; each layer becomes its own standard with its own
+    /// committee, stage and dates, and `adopted_from` names the next layer in (DIN → EN →
+    /// ISO). An inner layer with no usable reference, or one that states the standard of the
+    /// layer before it again, adds nothing. Only the outermost layer can reject the record.
+    ///
+    /// `order` is the first candidate's; the others take the following numbers.
     /// - Parameter keepsProvenance: whether to write down where each field came from
     ///   (``Standard/provenance``, for `explain`); a run that never shows it saves the memory.
-    static func read(_ record: RawRecord, order: Int, committees cache: inout CommitteeCache, keepsProvenance: Bool = true) -> RecordOutcome {
+    static func read(_ record: RawRecord, order: Int, committees cache: inout CommitteeCache, keepsProvenance: Bool = true) -> [RecordOutcome] {
+        let first = readLayer(record, order: order, committees: &cache, keepsProvenance: keepsProvenance)
+        guard record.layers.count > 1, case .standard(let outer) = first else { return [first] }
+        var outcomes = [first]
+        var previousKey = outer.mergeKey
+        for start in record.layers.indices.dropFirst() {
+            guard referenceText(of: record.layers[start]) != nil else { continue }
+            var inner = record
+            inner.layers = Array(record.layers[start...])
+            guard case .standard(let candidate) = readLayer(inner, order: order + outcomes.count, committees: &cache, keepsProvenance: keepsProvenance),
+                  candidate.mergeKey != previousKey else { continue }
+            previousKey = candidate.mergeKey
+            outcomes.append(.standard(candidate))
+        }
+        return outcomes
+    }
+
+    /// The standard that the record's first layer states (the layers after it are what it adopts).
+    private static func readLayer(_ record: RawRecord, order: Int, committees cache: inout CommitteeCache, keepsProvenance: Bool) -> RecordOutcome {
         guard let layer = record.layers.first else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the record has no metadata block", scope: .record))
         }
@@ -35,7 +63,12 @@ enum RecordReader {
         guard !id.isEmpty else {
             return .rejected(QuarantineEntry(location: record.location, reason: "no usable reference: the reference is empty", scope: .record))
         }
-        note("id", "\(referenceBasis) \"\(rawReference)\" (\(at(layer)))" + (parsed == nil ? "; not a reference the parser knows, kept as written" : ""))
+        note("id", "\(referenceBasis) \"\(rawReference)\" (\(at(layer)))" + (parsed == nil ? "; not a reference the parser knows, kept as written" : "")
+             + (parsed?.aliases.isEmpty == false ? "; dual-numbered, also \(parsed!.aliases.joined(separator: ", "))" : "")
+             + (parsed?.isRedline == true ? "; a redline of this standard" : ""))
+        // Other references of the same standard: a dual number, a redline as written.
+        var aliases = parsed?.aliases ?? []
+        if parsed?.isRedline == true { aliases.append(TextCleaner.collapse(rawReference)) }
 
         // Organisation.
         var sdo = parsed?.sdo ?? ""
@@ -114,17 +147,20 @@ enum RecordReader {
             published = date
             note("published", "\(basis) (\(at(layer)))")
         } else if let year = parsed?.year, !(parsed?.isDraft ?? false) {
-            published = year
-            note("published", "year of the reference \"\(id)\"")
+            published = parsed?.month.map { year + "-" + $0 } ?? year
+            note("published", "\(parsed?.month == nil ? "year" : "year and month") of the reference \"\(rawReference)\"")
         }
 
         // Relations and adoption.
         var relations: [Relation] = []
         var adoptedFrom: String?
         for relation in layer.relations {
-            let target = Reference.canonicalText(relation.reference)
-            guard !target.isEmpty else { continue }
             let kind = relationKind(relation.type)
+            // Editions that replace or are replaced are named by their canonical id (the
+            // `replaced_by` column); other targets as written, whitespace collapsed.
+            let target = kind == .supersededBy || kind == .replaces
+                ? Reference.canonicalID(relation.reference) : Reference.canonicalText(relation.reference)
+            guard !target.isEmpty else { continue }
             if kind == .adopts, adoptedFrom == nil {
                 adoptedFrom = target
                 note("adopted_from", "standard_relationship type \(relation.type) \"\(relation.reference)\" (\(at(layer)))")
@@ -143,17 +179,20 @@ enum RecordReader {
                 }
             }
         }
-        if record.layers.count > 1, let (adoptedText, basis) = referenceText(of: record.layers[1]) {
-            let target = Reference.canonicalText(adoptedText)
-            if !target.isEmpty {
-                adoptedFrom = target
-                note("adopted_from", "adoption nesting: \(basis) \"\(adoptedText)\" (\(at(record.layers[1])))")
-                let value = Relation(kind: .adopts, target: target)
-                if !relations.contains(value) { relations.insert(value, at: 0) }
-            }
+        // The adopted standard: the next layer in that states another standard.
+        let ownKey = Reference.key(of: id)
+        for inner in record.layers.dropFirst() {
+            guard let (adoptedText, basis) = referenceText(of: inner) else { continue }
+            let target = Reference.canonicalID(adoptedText)
+            guard !target.isEmpty, Reference.key(of: target) != ownKey else { continue }
+            adoptedFrom = target
+            note("adopted_from", "adoption nesting: \(basis) \"\(adoptedText)\" (\(at(inner)))")
+            let value = Relation(kind: .adopts, target: target)
+            if !relations.contains(value) { relations.insert(value, at: 0) }
+            break
         }
 
-        let standard = Standard(
+        var standard = Standard(
             id: id,
             undatedId: parsed?.undatedId ?? id,
             sdo: sdo,
@@ -174,10 +213,12 @@ enum RecordReader {
             origins: [record.location],
             provenance: provenance
         )
+        standard.aliases = aliases
         let key = parsed != nil
             ? Reference.key(of: id)
             : "\u{1}" + Reference.key(of: id) + "\u{1}" + Reference.key(of: title)
-        return .standard(Candidate(standard: standard, mergeKey: key, order: order, stageRank: StageRank(stage: reading.stage, detail: reading.detail)))
+        return .standard(Candidate(standard: standard, mergeKey: key, order: order, stageRank: StageRank(stage: reading.stage, detail: reading.detail),
+                                   aliasKeys: parsed?.aliases.map { Reference.key(of: $0) } ?? []))
     }
 
     /// The layer's reference and the element it came from. `std-ref type="dated"` is
@@ -233,6 +274,13 @@ enum RecordReader {
             if text.containsASCII("technical report") || text.containsASCII("white paper") || text.containsASCII("industry connections") { return .technicalReport }
             return nil
         }
+        // A supplement the reference does not show (ISO Open Data's `supplementType`).
+        switch layer.supplementType.map(TextCleaner.collapse)?.uppercased() {
+        case "AMD"?, "AMENDMENT"?: return .amendment
+        case "COR"?, "CORRIGENDUM"?: return .corrigendum
+        case "SUPPL"?, "SUPPLEMENT"?: return .other
+        default: break
+        }
         guard let docType = layer.docType.map(TextCleaner.collapse)?.uppercased() else { return nil }
         switch docType {
         case "TS", "DTS": return .technicalSpecification
@@ -254,7 +302,7 @@ enum RecordReader {
         }
         if let code = layer.stageCode {
             if var reading = StageMapping.harmonized(code) ?? StageMapping.statusText(code) {
-                reading.basis = "custom-meta stage, \(reading.basis)"
+                reading.basis = (layer.kind == .openDataDeliverable ? "currentStage, " : "custom-meta stage, ") + reading.basis
                 return reading
             }
         }

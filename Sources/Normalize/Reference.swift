@@ -26,6 +26,15 @@ public struct Reference: Sendable, Hashable {
     public var notes: [String]
     /// Whether the IEEE reference names a redline (a marked-up copy of a standard).
     public var isRedline: Bool
+    /// The month a producer wrote after the year (`ISO 13849-1:2006-11` → `11`), if any;
+    /// dropped from ``id`` unless the reference is a national body's own.
+    public var month: String? = nil
+    /// The national body whose prefix starts the reference (`DIN`, `BSI` for `BS`,
+    /// `AFNOR` for `NF`), which is then the ``sdo``.
+    public var nationalBody: String? = nil
+    /// The other references of a dual-numbered standard, canonical
+    /// (`ISO/IEC 14515-1:2000 IEEE Std 2003.1-2000` → `IEEE Std 2003.1-2000`).
+    public var aliases: [String] = []
 
     public var isDraft: Bool { draftMark != nil }
 
@@ -49,6 +58,11 @@ public struct Reference: Sendable, Hashable {
         var notes: [String] = []
         ReferenceParser.stripNotes(&text, into: &notes)
         return text
+    }
+
+    /// The canonical ``id`` of `text` when it parses, else ``canonicalText(_:)``.
+    public static func canonicalID(_ text: String) -> String {
+        parse(text)?.id ?? canonicalText(text)
     }
 
     /// The key under which `text` matches a standard's ``id``: tolerant of spacing, case,

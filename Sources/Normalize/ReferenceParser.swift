@@ -19,6 +19,20 @@ struct ReferenceParser {
         "ISO", "IEC", "IEEE", "AIEE", "ANSI", "ASA", "USAS", "NACE", "ASTM", "CIE", "SAE", "ASME",
         "OECD", "CEN", "CENELEC", "CLC", "ETSI", "CISPR", "ITU", "IWA", "JTC1", "ASHRAE", "UL", "NFPA",
     ]
+    /// National standards bodies by the prefix of their references, with the body's acronym
+    /// (the `sdo` of a national adoption, as ISO's member list spells it).
+    static let nationalBodies: [String: String] = [
+        "DIN": "DIN", "BS": "BSI", "NF": "AFNOR", "UNE": "UNE", "UNI": "UNI", "ÖNORM": "ASI", "OENORM": "ASI",
+        "ONORM": "ASI", "SN": "SNV", "NEN": "NEN", "NBN": "NBN", "DS": "DS", "SS": "SIS", "SFS": "SFS", "NS": "SN",
+        "ČSN": "UNMZ", "CSN": "UNMZ", "STN": "UNMS SR", "PN": "PKN", "SIST": "SIST", "MSZ": "MSZT", "ELOT": "NQIS ELOT",
+        "EVS": "EVS", "LST": "LST", "LVS": "LVS", "ILNAS": "ILNAS", "IS": "NSAI", "I.S.": "NSAI", "NP": "IPQ",
+        "SR": "ASRO", "BDS": "BDS", "HRN": "HZN", "CYS": "CYS", "MSA": "SMA", "JIS": "JISC", "GB": "SAC", "KS": "KATS",
+        "AS": "SA", "AS/NZS": "SA/SNZ", "CSA": "CSA", "ABNT": "ABNT", "GOST": "RST", "SANS": "SABS", "TS": "TSE",
+    ]
+    /// Prefixes that are national bodies only when another organisation follows them
+    /// (`IS`, `NP`, `TS` and `SR` are deliverable or draft words on their own).
+    static let ambiguousNationalPrefixes: Set<String> = ["IS", "NP", "TS", "SR"]
+
     /// European Norm prefixes: published by CEN and CENELEC.
     static let europeanNorms: Set<String> = ["EN", "PREN", "FPREN", "HD", "PRHD", "ES", "ENV", "CWA"]
 
@@ -49,8 +63,81 @@ struct ReferenceParser {
     func parse() -> Reference? {
         var text = TextCleaner.collapse(self.text)
         var notes: [String] = []
+        // IDAMS writes a redline as `IEEE Std 463-2013 (Revision of …) - Redline`: the same
+        // standard as its clean edition.
+        var redline = false
+        for suffix in [" - Redline", " -Redline", " Redline"] where text.hasSuffix(suffix) {
+            text.removeLast(suffix.count)
+            text = text.trimmingCharacters()
+            redline = true
+            break
+        }
         Self.stripNotes(&text, into: &notes)
         guard !text.isEmpty else { return nil }
+        // `ISO/IEC/IEEE 24748-4 First edition 2016-05-15`: the edition's year is the date.
+        if let (dated, statement) = Self.replacingEditionStatement(text) {
+            text = dated
+            notes.append(statement)
+        }
+        // `ISO/IEC 14515-1:2000 IEEE Std 2003.1-2000`: one standard, two numbers.
+        if let (primary, secondary) = Self.dualNumber(text),
+           var first = ReferenceParser(primary, hyphenYears: alwaysHyphenYears).parse(),
+           let second = ReferenceParser(secondary, hyphenYears: alwaysHyphenYears).parse() {
+            first.aliases = [second.id] + second.aliases
+            first.notes = notes + first.notes
+            first.isRedline = first.isRedline || redline
+            return first
+        }
+        guard var reference = parseSingle(text, notes: notes) else { return nil }
+        reference.isRedline = reference.isRedline || redline
+        return reference
+    }
+
+    static let editionOrdinals: Set<String> = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
+    ]
+
+    /// `… 24748-4 First edition 2016-05-15` → (`… 24748-4:2016`, `First edition 2016-05-15`);
+    /// the year joins with `:` unless only hyphen-year organisations (IEEE…) publish it.
+    static func replacingEditionStatement(_ text: String) -> (String, String)? {
+        let tokens = text.split(separator: " ")
+        guard tokens.count >= 4 else { return nil }
+        for index in tokens.indices.dropFirst(2) where tokens[index].lowercased() == "edition" {
+            guard editionOrdinals.contains(tokens[index - 1].lowercased()), index + 1 < tokens.count else { continue }
+            let date = tokens[index + 1]
+            let year = date.prefix(4)
+            guard isYear(year), date.count == 4 || date.dropFirst(4).first == "-" else { continue }
+            let before = tokens[..<(index - 1)]
+            guard let number = before.last, isNumberToken(number) || number.first?.isNumber == true,
+                  !number.contains(":") else { return nil }
+            let organisations = before.dropLast().flatMap { $0.split(separator: "/") }.map { $0.uppercased() }
+            let hyphen = !organisations.isEmpty && organisations.allSatisfy { hyphenYearOrganisations.contains($0) || $0 == "STD" }
+            let after = tokens[(index + 2)...]
+            let dated = before.joined(separator: " ") + (hyphen ? "-" : ":") + year + (after.isEmpty ? "" : " " + after.joined(separator: " "))
+            return (dated, tokens[(index - 1)...(index + 1)].joined(separator: " "))
+        }
+        return nil
+    }
+
+    /// A second reference after the first one's number: (first, second), or nil.
+    static func dualNumber(_ text: String) -> (String, String)? {
+        let tokens = text.split(separator: " ")
+        guard let numberIndex = tokens.firstIndex(where: isNumberToken), numberIndex > 0 else { return nil }
+        var index = numberIndex + 1
+        while index + 1 < tokens.count {
+            let parts = tokens[index].split(separator: "/")
+            if !parts.isEmpty, parts.allSatisfy({ organisations.contains($0.uppercased()) }),
+               tokens[(index + 1)...].contains(where: isNumberToken) {
+                return (tokens[..<index].joined(separator: " "), tokens[index...].joined(separator: " "))
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func parseSingle(_ text: String, notes: [String]) -> Reference? {
+        let notes = notes
 
         let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
         guard let numberIndex = tokens.firstIndex(where: Self.isNumberToken), numberIndex > 0 else { return nil }
@@ -63,9 +150,18 @@ struct ReferenceParser {
         var draftMark: String?
         var hyphenYears = alwaysHyphenYears && !text.contains(":")
         var sawStd = false
-        for token in tokens[..<numberIndex] {
-            for part in token.split(separator: "/", omittingEmptySubsequences: true) {
+        var nationalBody: String?
+        let prefixParts = tokens[..<numberIndex].flatMap { $0.split(separator: "/", omittingEmptySubsequences: true) }
+        for (position, part) in prefixParts.enumerated() {
+            do {
                 var word = part.uppercased()
+                // A national body's prefix comes first and is followed by the reference it
+                // adopts or by the number: `DIN EN ISO 13849-1:2008-12`, `BS 8611:2016`.
+                if position == 0, let body = Self.nationalBodies[word],
+                   !Self.ambiguousNationalPrefixes.contains(word) || prefixParts.count > 1 && Self.isOrganisationOrNorm(prefixParts[1]) {
+                    nationalBody = body
+                    continue
+                }
                 // Numbered ballots: DIS2, CD1.
                 while let last = word.last, last.isNumber, word.count > 2 { word.removeLast() }
                 if Self.organisations.contains(word) {
@@ -90,7 +186,7 @@ struct ReferenceParser {
                 }
             }
         }
-        guard !organisations.isEmpty || european else { return nil }
+        guard !organisations.isEmpty || european || nationalBody != nil else { return nil }
         if sawStd { hyphenYears = true }
 
         // The number and what follows it.
@@ -124,11 +220,23 @@ struct ReferenceParser {
         var undated = String(numberPart).trimmingCharacters()
         var deliverable = type ?? .standard
 
-        // The deliverable's own year and the undated form.
+        // The deliverable's own year and the undated form. ISO, IEC and CEN cite their
+        // references by year: a month that a national producer wrote after the year
+        // (`ISO 13849-1:2006-11`) is not part of the id; a national body's own reference
+        // keeps it (`DIN EN ISO 13849-1:2008-12`).
         let last = segments[segments.count - 1]
-        if let (y, range) = Self.year(in: last.text, hyphen: hyphenYears) {
+        var idText = text
+        var month: String?
+        if let (y, range, m) = Self.year(in: last.text, hyphen: hyphenYears) {
             year = y
+            month = m
             undated = String(numberPart[..<range.lowerBound] + numberPart[range.upperBound...])
+            if let m, nationalBody == nil {
+                // `numberPart` and `range` are positions in `rest`, the text from the number on.
+                let monthStart = rest.index(range.upperBound, offsetBy: -(m.count + 1))
+                idText = String(text[..<tokens[numberIndex].startIndex]) + String(rest[..<monthStart])
+                    + String(rest[range.upperBound...]) + (isRedline ? " Redline" : "")
+            }
         }
         if let draftPart, year == nil, let y = Self.lastYear(in: draftPart) { year = y }
 
@@ -154,8 +262,9 @@ struct ReferenceParser {
         let prefix = text[..<tokens[numberIndex - 1].endIndex]
         var sdo = organisations.joined(separator: "/")
         if european { sdo = "CEN/CLC" }
+        if let nationalBody { sdo = nationalBody }
         return Reference(
-            id: text,
+            id: idText,
             undatedId: String(prefix) + " " + undated.trimmingCharacters(),
             sdo: sdo,
             deliverableType: deliverable,
@@ -163,7 +272,9 @@ struct ReferenceParser {
             draftMark: draftMark,
             impliedStage: stage,
             notes: notes,
-            isRedline: isRedline
+            isRedline: isRedline,
+            month: month,
+            nationalBody: nationalBody
         )
     }
 
@@ -264,10 +375,16 @@ struct ReferenceParser {
         return result.filter { !$0.text.isEmpty }
     }
 
+    static func isOrganisationOrNorm(_ part: Substring) -> Bool {
+        let word = part.uppercased()
+        return organisations.contains(word) || europeanNorms.contains(word)
+    }
+
     /// The year written as `:YYYY` (or `-YYYY` in hyphen-year references) that ends the
-    /// segment, or is followed only by a trailing word (`CSV`) or an IEEE month/day.
-    /// Returns the year and the range to remove for the undated form.
-    static func year(in segment: Substring, hyphen: Bool) -> (String, Range<Substring.Index>)? {
+    /// segment, or is followed only by a trailing word (`CSV`), an IEEE month/day, or a
+    /// month as national producers write it (`:2008-12`). Returns the year, the range to
+    /// remove for the undated form, and that month when there is one.
+    static func year(in segment: Substring, hyphen: Bool) -> (String, Range<Substring.Index>, String?)? {
         var index = segment.endIndex
         while index > segment.startIndex {
             index = segment.index(before: index)
@@ -277,10 +394,17 @@ struct ReferenceParser {
             guard digits.count == 4, isYear(digits) else { continue }
             let after = segment[digits.endIndex...]
             if after.isEmpty || after.first == " " {
-                return (String(digits), index..<digits.endIndex)
+                return (String(digits), index..<digits.endIndex, nil)
             }
             if hyphen, after.allSatisfy({ $0.isNumber || $0 == "-" }) {
-                return (String(digits), index..<after.endIndex)
+                return (String(digits), index..<after.endIndex, nil)
+            }
+            if c == ":", after.count >= 3, after.first == "-" {
+                let monthDigits = after.dropFirst().prefix { $0.isNumber }
+                let rest = after.dropFirst(1 + monthDigits.count)
+                if monthDigits.count == 2, let value = Int(monthDigits), (1...12).contains(value), rest.isEmpty || rest.first == " " {
+                    return (String(digits), index..<monthDigits.endIndex, String(monthDigits))
+                }
             }
         }
         return nil

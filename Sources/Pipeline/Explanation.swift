@@ -1,4 +1,5 @@
 import LandscapeModel
+import Normalize
 import Participation
 import Report
 import Score
@@ -8,6 +9,38 @@ struct Explanation {
     var scored: ScoredStandard
     var scorer: Scorer
     var figures: CommitteeFigures?
+    /// The adoption chain through this standard, adopting end first
+    /// (`DIN EN ISO 13849-1:2008-12 → EN ISO 13849-1:2008 → ISO 13849-1:2006`); empty when
+    /// the standard neither adopts nor is adopted.
+    var adoptionChain: [String] = []
+
+    /// The chain of `adopted_from` links through `standard`: the standards that adopt it
+    /// (outermost first), the standard, then what it adopts, each matched by id the way
+    /// `explain REFERENCE` matches. Stops at a loop.
+    static func adoptionChain(of standard: Standard, in standards: [Standard]) -> [String] {
+        var byKey: [String: Standard] = [:]
+        var adopters: [String: [Standard]] = [:]
+        for candidate in standards {
+            byKey[Normalizer.matchKey(candidate.id)] = candidate
+            if let adopted = candidate.adoptedFrom { adopters[Normalizer.matchKey(adopted), default: []].append(candidate) }
+        }
+        var seen: Set<String> = [Normalizer.matchKey(standard.id)]
+        var down: [String] = []
+        var current = standard
+        while let adopted = current.adoptedFrom, seen.insert(Normalizer.matchKey(adopted)).inserted {
+            down.append(byKey[Normalizer.matchKey(adopted)]?.id ?? adopted)
+            guard let next = byKey[Normalizer.matchKey(adopted)] else { break }
+            current = next
+        }
+        var up: [String] = []
+        var key = Normalizer.matchKey(standard.id)
+        while let adopter = adopters[key]?.first, seen.insert(Normalizer.matchKey(adopter.id)).inserted {
+            up.insert(adopter.id, at: 0)
+            key = Normalizer.matchKey(adopter.id)
+        }
+        guard !up.isEmpty || !down.isEmpty else { return [] }
+        return up + [standard.id] + down
+    }
 
     var text: String {
         let standard = scored.standard
@@ -23,6 +56,7 @@ struct Explanation {
         lines.append("record")
         field("id", standard.id)
         field("undated_id", standard.undatedId)
+        if !standard.aliases.isEmpty { field("aliases", standard.aliases.joined(separator: "; ")) }
         field("sdo", standard.sdo)
         field("sources", standard.sources.joined(separator: ", "))
         field("deliverable_type", standard.deliverableType.rawValue)
@@ -37,6 +71,7 @@ struct Explanation {
         field("published", standard.published)
         field("ics", standard.ics.joined(separator: "; "))
         field("adopted_from", standard.adoptedFrom ?? "")
+        if !adoptionChain.isEmpty { field("adoption chain", adoptionChain.joined(separator: " → ")) }
         field("relations", standard.relations.map { "\($0.kind.rawValue) \($0.target)" }.joined(separator: "; "))
         field("keywords", standard.keywords.joined(separator: "; "))
         if !standard.abstract.isEmpty {

@@ -258,6 +258,7 @@ public struct PipelineRunner: Sendable {
         let standards = analysis.catalogs.standards
         let key = Normalizer.matchKey(reference)
         let matches = standards.filter { Normalizer.matchKey($0.id) == key }
+            + standards.filter { standard in Normalizer.matchKey(standard.id) != key && standard.aliases.contains { Normalizer.matchKey($0) == key } }
         let found = (matches.isEmpty ? standards.filter { Normalizer.matchKey($0.undatedId) == key } : matches)
             .map(analysis.scorer!.scored)
         guard !found.isEmpty else {
@@ -266,7 +267,8 @@ public struct PipelineRunner: Sendable {
         }
         for scored in found {
             let figures = analysis.participation?.figures(for: scored.standard)
-            print(Explanation(scored: scored, scorer: analysis.scorer!, figures: figures).text)
+            let chain = Explanation.adoptionChain(of: scored.standard, in: standards)
+            print(Explanation(scored: scored, scorer: analysis.scorer!, figures: figures, adoptionChain: chain).text)
         }
         return .success
     }

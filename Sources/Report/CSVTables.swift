@@ -46,6 +46,7 @@ public enum CSVTables {
             csv.field(card.characteristics.map(\.id).joined(separator: ";"))
             csv.field(evidenceSummary(card))
             csv.field(standard.sources.joined(separator: ";"))
+            csv.field(standard.replacedBy.joined(separator: ";"))
             csv.endRow()
         }
         try csv.bytes.withUnsafeBytes { try flush($0) }

@@ -92,8 +92,8 @@ public struct Evaluation: Sendable {
     ///   - gold: the labels.
     ///   - scored: the pipeline's scored standards.
     ///   - matchKey: the reference normalization shared with the catalog records; a gold id
-    ///     and a standard match when their keys are equal (the standard's `id`, else its
-    ///     `undatedId` when the gold id carries no date).
+    ///     and a standard match when their keys are equal (the standard's `id` or one of its
+    ///     `aliases`, else its `undatedId` when the gold id carries no date).
     ///   - threshold: the characteristic threshold, for the error listing's margins.
     ///   - aiThreshold: the AI-relevance threshold, likewise.
     public static func evaluate(gold: GoldFile, scored: [ScoredStandard], matchKey: (String) -> String,
@@ -102,6 +102,13 @@ public struct Evaluation: Sendable {
         for standard in scored {
             let key = matchKey(standard.standard.id)
             if byKey[key] == nil { byKey[key] = standard }
+        }
+        // A gold id may name a standard by its other number (dual-numbered) or its redline.
+        for standard in scored {
+            for alias in standard.standard.aliases {
+                let key = matchKey(alias)
+                if byKey[key] == nil { byKey[key] = standard }
+            }
         }
         var undated: [String: ScoredStandard] = [:]
         for standard in scored {

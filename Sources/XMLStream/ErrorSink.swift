@@ -39,6 +39,12 @@ final class ErrorSink {
 
     var failure: XMLProblem? { raised ?? firstFatal }
 
+    /// Gives the failure raised without a line (the input callback knows none) one.
+    func setLine(_ line: Int) {
+        if raised?.line == 0 { raised?.line = line }
+        if firstFatal?.line == 0 { firstFatal?.line = line }
+    }
+
     func add(_ error: xmlErrorPtr) {
         let e = error.pointee
         let message = e.message.map { String(cString: $0) }?

@@ -15,10 +15,14 @@ final class GzipInput {
     private(set) var decompressedBytes = 0
     /// Whether the end of the stream was reached.
     private(set) var reachedEnd = false
+    /// Whether the bytes are XML, checked for a UTF-16 stream, a contradicting declaration
+    /// and attribute floods; text lines (``LineReader``) skip those checks.
+    private let checksXML: Bool
 
-    init(path: String, limits: XMLLimits, sink: ErrorSink) throws(XMLProblem) {
+    init(path: String, limits: XMLLimits, sink: ErrorSink, checksXML: Bool = true) throws(XMLProblem) {
         self.limits = limits
         self.sink = sink
+        self.checksXML = checksXML
         self.started = monotonicSeconds()
 
         var info = stat()
@@ -57,16 +61,16 @@ final class GzipInput {
             sink.raise(XMLProblem(kind: .malformed, line: 0, message: "gzip: \(message)"), stop: false)
             return 0
         }
-        if decompressedBytes == 0, count >= 2, let problem = Self.unsupportedEncoding(buffer, Int(count)) {
+        if checksXML, decompressedBytes == 0, count >= 2, let problem = Self.unsupportedEncoding(buffer, Int(count)) {
             sink.raise(XMLProblem(kind: .malformed, line: 1, message: problem))
             return -1
         }
         decompressedBytes += Int(count)
-        if let problem = checkDeclaration(buffer, Int(count)) {
+        if checksXML, let problem = checkDeclaration(buffer, Int(count)) {
             sink.raise(XMLProblem(kind: .malformed, line: 1, message: problem))
             return -1
         }
-        if let problem = scanForAttributeFloods(buffer, Int(count)) {
+        if checksXML, let problem = scanForAttributeFloods(buffer, Int(count)) {
             sink.raise(problem)
             return -1
         }

@@ -164,8 +164,9 @@ struct NormalizerTests {
         #expect(std.published == "2021-12-08")
         let draft = try #require(byID["IEEE P2751/D-3-2025-07"])
         #expect(draft.status == .draft && draft.undatedId == "IEEE P2751")
-        let redline = try #require(byID["IEEE Std 7010-2020 Redline"])
+        let redline = try #require(byID["IEEE Std 7010-2020"])
         #expect(redline.deliverableType == .recommendedPractice)
+        #expect(redline.aliases == ["IEEE Std 7010-2020 Redline"])
         #expect(byID["IEEE Std 802.11-2016"]?.status == .withdrawn)
     }
 

@@ -30,7 +30,7 @@ let referenceCases: [ReferenceCase] = [
     .init(text: "IEEE Std 802.11-2020 (Revision of IEEE Std 802.11-2016)", id: "IEEE Std 802.11-2020", undated: "IEEE Std 802.11", sdo: "IEEE", type: .standard, year: "2020"),
     .init(text: "IEEE P2934/D1, May 2021", id: "IEEE P2934/D1, May 2021", undated: "IEEE P2934", sdo: "IEEE", type: .standard, year: "2021", draft: "D1, May 2021", stage: .committee),
     .init(text: "IEEE P2751/D-3-2025-07", id: "IEEE P2751/D-3-2025-07", undated: "IEEE P2751", sdo: "IEEE", type: .standard, year: "2025", draft: "D-3-2025-07", stage: .committee),
-    .init(text: "IEEE Std 7010-2020 Redline", id: "IEEE Std 7010-2020 Redline", undated: "IEEE Std 7010", sdo: "IEEE", type: .standard, year: "2020", redline: true),
+    .init(text: "IEEE Std 7010-2020 Redline", id: "IEEE Std 7010-2020", undated: "IEEE Std 7010", sdo: "IEEE", type: .standard, year: "2020", redline: true),
     .init(text: "ISO/IEC/IEEE 24748-3:2020(E)", id: "ISO/IEC/IEEE 24748-3:2020", undated: "ISO/IEC/IEEE 24748-3", sdo: "ISO/IEC/IEEE", type: .standard, year: "2020"),
     .init(text: "CISPR 10:1971", id: "CISPR 10:1971", undated: "CISPR 10", sdo: "CISPR", type: .standard, year: "1971"),
     .init(text: "ISO/IEC DTS 12791.2", id: "ISO/IEC DTS 12791.2", undated: "ISO/IEC DTS 12791.2", sdo: "ISO/IEC", type: .technicalSpecification, year: nil, draft: "DTS", stage: .enquiry),
@@ -93,5 +93,33 @@ struct ReferenceTests {
         #expect(Normalizer.matchKey("ISO/ IEC") == Normalizer.matchKey("ISO/IEC"))
         #expect(Normalizer.matchKey("ISO/IEC 42001:2023") != Normalizer.matchKey("ISO/IEC 42001:2022"))
         #expect(Normalizer.matchKey("ISO/IEC DTS 12791.2") != Normalizer.matchKey("ISO/IEC DTS 12791"))
+    }
+}
+
+@Suite("Dated references with a month")
+struct MonthReferenceTests {
+    @Test(arguments: [
+        ("ISO 13849-1:2006-11", "ISO 13849-1:2006", "ISO 13849-1", "ISO", "11"),
+        ("EN ISO 13849-1:2008-06", "EN ISO 13849-1:2008", "EN ISO 13849-1", "CEN/CLC", "06"),
+        ("DIN EN ISO 13849-1:2008-12", "DIN EN ISO 13849-1:2008-12", "DIN EN ISO 13849-1", "DIN", "12"),
+        ("BS EN ISO/IEC 27001:2017", "BS EN ISO/IEC 27001:2017", "BS EN ISO/IEC 27001", "BSI", nil),
+        ("NF ISO 9001:2015-10", "NF ISO 9001:2015-10", "NF ISO 9001", "AFNOR", "10"),
+        ("DIN 820-1:2014-06", "DIN 820-1:2014-06", "DIN 820-1", "DIN", "06"),
+        ("ISO/IEC 27001:2022/Amd 1:2024-02", "ISO/IEC 27001:2022/Amd 1:2024", "ISO/IEC 27001:2022/Amd 1", "ISO/IEC", "02"),
+    ] as [(String, String, String, String, String?)])
+    func yearOnlyForInternationalAndEuropeanReferences(_ text: String, _ id: String, _ undated: String, _ sdo: String, _ month: String?) throws {
+        let reference = try #require(Reference.parse(text))
+        #expect(reference.id == id)
+        #expect(reference.undatedId == undated)
+        #expect(reference.sdo == sdo)
+        #expect(reference.month == month)
+        #expect(reference.year == String(id.split(separator: ":").last!.prefix(4)))
+    }
+
+    @Test func wordsThatAreAlsoNationalPrefixesStayWhatTheyWere() throws {
+        #expect(Reference.parse("TS 1234:2020") == nil)
+        #expect(Reference.parse("ISO/TS 14441:2013")?.sdo == "ISO")
+        #expect(Reference.parse("IS 1234:2000") == nil)
+        #expect(Reference.parse("ISO 13849-1:2006-13")?.id == "ISO 13849-1:2006-13")
     }
 }

@@ -38,7 +38,7 @@ struct DataPackageTests {
             "title", "published", "ics", "adopted_from", "ai_relevance", "score_valid_reliable", "score_safe",
             "score_secure_resilient", "score_accountable_transparent", "score_explainable_interpretable",
             "score_privacy_enhanced", "score_fair_bias_managed", "score_human_oversight", "score_societal_wellbeing",
-            "characteristics", "evidence", "sources",
+            "characteristics", "evidence", "sources", "replaced_by",
         ])
         #expect(TableSchemas.participation.header == [
             "committee", "sdo", "secretariat", "secretariat_country", "p_members", "o_members", "eu_p_members",

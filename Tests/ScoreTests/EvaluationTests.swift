@@ -79,6 +79,19 @@ struct EvaluationTests {
         #expect(evaluation.errors.map(\.margin) == evaluation.errors.map(\.margin).sorted(by: >))
     }
 
+    @Test func goldIdsMatchAStandardByItsAliases() throws {
+        let scorer = Scorer(taxonomy: try Fixtures.smallTaxonomy())
+        var dual = Fixtures.standard("ISO/IEC 14515-1:2000", title: "Functional safety and privacy")
+        dual.aliases = ["IEEE Std 2003.1-2000"]
+        let gold = try GoldFile.parse("id,ai_relevant,characteristics\nIEEE Std 2003.1-2000,0,safe;privacy_enhanced\n", path: "gold.csv")
+        let evaluation = Evaluation.evaluate(gold: gold, scored: [scorer.scored(dual)], matchKey: Self.key)
+        #expect(evaluation.matched == 1 && evaluation.unmatched.isEmpty)
+        #expect(evaluation.micro == Evaluation.Counts(truePositives: 2, falsePositives: 0, falseNegatives: 0))
+        // Without the alias the gold id names nothing.
+        dual.aliases = []
+        #expect(Evaluation.evaluate(gold: gold, scored: [scorer.scored(dual)], matchKey: Self.key).matched == 0)
+    }
+
     @Test func renderEndsWithTheMicroF1Line() throws {
         let gold = try GoldFile.parse(Self.goldCSV, path: "tiny.csv")
         let text = Evaluation.evaluate(gold: gold, scored: try Self.scored(), matchKey: Self.key).render()
