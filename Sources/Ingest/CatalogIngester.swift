@@ -10,11 +10,14 @@ import XMLStream
 /// (see ``readFile(_:)``) and the other files are unaffected.
 public struct CatalogIngester: Sendable {
     public var limits: IngestLimits
+    /// Records kept in the run and from each file (the memory ceiling).
+    public var recordLimits: RecordLimits
     /// Worker threads; defaults to the number of active processors.
     public var concurrency: Int
 
-    public init(limits: IngestLimits = .default, concurrency: Int? = nil) {
+    public init(limits: IngestLimits = .default, recordLimits: RecordLimits = RecordLimits(), concurrency: Int? = nil) {
         self.limits = limits
+        self.recordLimits = recordLimits
         self.concurrency = max(1, concurrency ?? ProcessorCount.active)
     }
 
@@ -46,10 +49,11 @@ public struct CatalogIngester: Sendable {
         let order = files.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
         let next = Counter()
         let workers = min(concurrency, files.count)
+        let budget = RecordBudget(recordLimits)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let position = next.take(below: order.count) {
                 let index = order[position]
-                slots.store(each(readFile(files[index])), at: index)
+                slots.store(each(readFile(files[index], budget: budget)), at: index)
             }
         }
         return slots.values()
@@ -66,20 +70,35 @@ public struct CatalogIngester: Sendable {
     /// Reads one file on the calling thread.
     ///
     /// When reading stops early (malformed, truncated, limit), only the records that
-    /// certainly ended before the problem's line are kept: libxml2 closes open elements
-    /// at the end of a broken stream, so the record being read when the problem struck
-    /// looks complete but may be cut short. The rule is conservative: a complete record
-    /// that the parser had read ahead past the problem's line is dropped as well (and
-    /// counted in the quarantine reason).
+    /// certainly ended in the input are kept: libxml2 closes open elements at the end of a
+    /// broken stream, so the record being read when the problem struck looks complete but may
+    /// be cut short. A record is certainly complete when the parser had built a node after it
+    /// when it ended, when any node other than an element end was handed out after it
+    /// (libxml2 makes up only element ends), or when the parser had not yet reached the
+    /// problem's line. The record that was being read is dropped (and counted in the
+    /// quarantine reason).
     public func readFile(_ file: InputFile) -> FileOutcome {
+        readFile(file, budget: RecordBudget(recordLimits))
+    }
+
+    func readFile(_ file: InputFile, budget: RecordBudget) -> FileOutcome {
         let started = monotonicNow()
         var report = FileReport(source: file.source, path: file.path, format: file.format, bytes: fileSize(file.path))
         var records: [RawRecord] = []
         var quarantine: [QuarantineEntry] = []
         var warnings: [IngestWarning] = []
         let fileLocation = SourceLocation(source: file.source, file: file.path, line: 0)
+        if budget.isExhausted {
+            let reason = "limit exceeded: the run keeps at most \(recordLimits.total) records (limits.max_records); this file is not read"
+            quarantine.append(QuarantineEntry(location: fileLocation, reason: reason, scope: .file))
+            report.failure = reason
+            report.quarantined = 1
+            return FileOutcome(records: [], quarantine: quarantine, warnings: [], report: report)
+        }
+        var allowance = budget.allowance()
+        defer { allowance.finish() }
         if file.format == .isoOpenData {
-            return DeliverablesFeed(limits: limits).read(file, started: started)
+            return DeliverablesFeed(limits: limits).read(file, started: started, allowance: &allowance)
         }
 
         let reader: XMLReader
@@ -95,18 +114,36 @@ public struct CatalogIngester: Sendable {
 
         // The parser's line when a record ends is at or past the record's last line.
         var parsedThrough: [Int] = []
+        var nodesThrough: [Int] = []
+        var followed: [Bool] = []
         file.format.adapter?.read(reader, emit: { record in
+            guard allowance.take() else {
+                reader.stop("record limit")
+                return
+            }
             records.append(record)
             parsedThrough.append(reader.parserLine)
+            nodesThrough.append(reader.nodesOpened)
+            followed.append(reader.isRecordFollowedInInput)
         }, location: { line in
             SourceLocation(source: file.source, file: file.path, line: line)
         })
 
-        if let failure = reader.failure {
+        // A file in which no record was recognised may not be a catalog at all: its problems
+        // are told without quoting it (see ``XMLProblem/withoutContent``).
+        let recognised = !records.isEmpty
+        func told(_ problem: XMLProblem) -> XMLProblem { recognised ? problem : problem.withoutContent }
+        if let reason = allowance.reason {
+            // Every record kept ended before reading was stopped on purpose.
+            quarantine.append(QuarantineEntry(location: SourceLocation(source: file.source, file: file.path, line: reader.line),
+                                              reason: reason, scope: .file))
+            report.failure = reason
+        } else if let failure = reader.failure.map(told) {
             // Keep the records that certainly ended before the failure's line.
-            let kept = failure.line > 0
-                ? (parsedThrough.firstIndex { $0 >= failure.line } ?? records.count)
-                : max(0, records.count - 1)
+            let total = reader.nodesOpened
+            let kept = records.indices.firstIndex { index in
+                !(followed[index] || nodesThrough[index] < total || (failure.line > 0 && parsedThrough[index] < failure.line))
+            } ?? records.count
             let dropped = records.count - kept
             records.removeLast(dropped)
             let line = failure.line
@@ -119,7 +156,7 @@ public struct CatalogIngester: Sendable {
                 reason: reason, scope: .file))
             report.failure = failure.description
         }
-        for problem in reader.problems where !problem.isFatal {
+        for problem in reader.problems.map(told) where !problem.isFatal {
             warnings.append(IngestWarning(
                 location: SourceLocation(source: file.source, file: file.path, line: problem.line),
                 message: problem.message))

@@ -19,7 +19,7 @@ struct DeliverablesFeed {
         return name.hasSuffix(".csv") || name.hasSuffix(".csv.gz")
     }
 
-    func read(_ file: InputFile, started: Double) -> CatalogIngester.FileOutcome {
+    func read(_ file: InputFile, started: Double, allowance: inout RecordBudget.Allowance) -> CatalogIngester.FileOutcome {
         var report = FileReport(source: file.source, path: file.path, format: file.format, bytes: fileSize(file.path))
         var quarantine: [QuarantineEntry] = []
         var warnings: [IngestWarning] = []
@@ -42,6 +42,10 @@ struct DeliverablesFeed {
         func accept(_ result: Result<DeliverableRecord, DeliverableRecord.Problem>, line: Int) {
             switch result {
             case .success(let deliverable):
+                guard allowance.take() else {
+                    reader.stop()
+                    return
+                }
                 if let id = deliverable.id, referenceByID.updateValue(deliverable.reference, forKey: id) != nil {
                     warnings.append(IngestWarning(location: location(line), message: "id \(id) is used by more than one line; relations name the last"))
                 }
@@ -78,7 +82,10 @@ struct DeliverablesFeed {
             records[link.record].layers[0] = layer
         }
 
-        if let failure = reader.failure {
+        if let reason = allowance.reason {
+            quarantine.append(QuarantineEntry(location: location(reader.lineNumber), reason: reason, scope: .file))
+            report.failure = reason
+        } else if let failure = reader.failure {
             let kind: String
             switch failure.kind {
             case .limit: kind = "limit exceeded"
@@ -151,7 +158,8 @@ struct DeliverablesFeed {
                     names[name.trimmingASCIISpaces()] = index
                 }
                 guard names["reference"] != nil else {
-                    quarantine(start, "invalid header: no `reference` column (found: \(values.prefix(20).joined(separator: ", ")))")
+                    // The file may not be a feed at all: its cells are not quoted.
+                    quarantine(start, "invalid header: no `reference` column among its \(values.count) cells; the file is not read")
                     return
                 }
                 header = names

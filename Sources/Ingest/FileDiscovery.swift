@@ -213,7 +213,10 @@ public enum FileDiscovery {
                 return nil
             }
             guard visited.insert(Visit(directory: id, remaining: remaining)).inserted else { return nil }
-            if isSystem(info, path: path) { return nil }
+            if isSystem(info, path: path) {
+                problem(.unreadable, path, "a system folder (/proc, /sys, /dev); never walked")
+                return nil
+            }
             if !roots.isEmpty, isSymlinkOnTheWay(path), let real = FileDiscovery.realPath(path), !isInsideRoots(real) {
                 problem(.outsideInputs, path, "a symbolic link to a folder outside the input folders; not walked")
                 return nil

@@ -23,6 +23,7 @@ struct IdamsAdapter: CatalogAdapter {
         while reader.read() {
             guard reader.kind == .elementStart, reader.name(in: names) == .publication else { continue }
             let line = reader.line
+            reader.markRecordStart()
             let layer = readPublication(reader, names, line: line)
             emit(RawRecord(location: location(line), format: .ieeeIdams, layers: [layer]))
         }

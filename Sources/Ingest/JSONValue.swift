@@ -95,19 +95,15 @@ private struct JSONParser {
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
-        default: throw error("unexpected character '\(Self.printable(bytes[index]))'")
+        default: throw error("unexpected character")
         }
-    }
-
-    static func printable(_ byte: UInt8) -> String {
-        byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\u{\(String(byte, radix: 16))}"
     }
 
     mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw error("unexpected end of the line") }
         for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
-            throw error("unexpected character '\(Self.printable(bytes[index + offset]))'")
+            throw error("unexpected character")
         }
         index += count
     }
@@ -226,7 +222,7 @@ private struct JSONParser {
                 out.append(contentsOf: String(Character(UnicodeScalar(scalar) ?? "\u{FFFD}")).utf8)
             default:
                 index -= 1
-                throw error("unknown escape '\\\(Self.printable(escape))'")
+                throw error("unknown escape")
             }
         }
         throw error("unterminated string")

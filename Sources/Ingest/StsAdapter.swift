@@ -32,11 +32,13 @@ struct StsAdapter: CatalogAdapter {
             switch reader.name(in: names) {
             case .standard?, .adoption?:
                 let line = reader.line
+                reader.markRecordStart()
                 var layers: [RawLayer] = []
                 readRecord(reader, names, into: &layers)
                 emit(RawRecord(location: location(line), format: .nisoSts, layers: layers))
             case let name? where Self.layerKind(name) != nil:
                 let line = reader.line
+                reader.markRecordStart()
                 let layer = readLayer(reader, names, kind: Self.layerKind(name)!)
                 emit(RawRecord(location: location(line), format: .nisoSts, layers: [layer]))
             case .body?, .back?:

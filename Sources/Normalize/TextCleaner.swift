@@ -8,9 +8,10 @@ enum TextCleaner {
         clean(text, keepParagraphs: false, stripMarkup: false)
     }
 
-    /// A title or committee name: collapsed, with escaped entities decoded.
+    /// A title or committee name: collapsed, with escaped entities decoded. Anything shaped
+    /// like a tag stays as written (a title may well say `<img>`); outputs escape it.
     static func line(_ text: String) -> String {
-        clean(text, keepParagraphs: false, stripMarkup: true)
+        clean(text, keepParagraphs: false, stripMarkup: true, removesTags: false)
     }
 
     /// An abstract: paragraphs (newlines) kept, other whitespace collapsed,
@@ -19,12 +20,13 @@ enum TextCleaner {
         clean(text, keepParagraphs: true, stripMarkup: true)
     }
 
-    private static func clean(_ text: String, keepParagraphs: Bool, stripMarkup: Bool) -> String {
+    private static func clean(_ text: String, keepParagraphs: Bool, stripMarkup: Bool, removesTags: Bool = true) -> String {
         if !needsWork(text.utf8, stripMarkup: stripMarkup) { return text }
         var text = text
         return text.withUTF8 { bytes in
             if stripMarkup, bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) {
-                let decoded = removeTags(decodeEntities(Array(bytes)), paragraphBreaks: keepParagraphs)
+                let entitiesDecoded = decodeEntities(Array(bytes))
+                let decoded = removesTags ? removeTags(entitiesDecoded, paragraphBreaks: keepParagraphs) : entitiesDecoded
                 return decoded.withUnsafeBufferPointer { collapse($0, keepParagraphs: keepParagraphs) }
             }
             return collapse(bytes, keepParagraphs: keepParagraphs)

@@ -43,7 +43,7 @@ enum CatalogStage {
         }
         let normalizer = Normalizer(keepsProvenance: keepsProvenance, abstractEvidence: abstractEvidence)
         let indexed = Dictionary(uniqueKeysWithValues: inputs.enumerated().map { ($1, $0) })
-        let outcomes = CatalogIngester(limits: limits).ingest(inputs) { outcome in
+        let outcomes = CatalogIngester(limits: limits, recordLimits: config.limits.records).ingest(inputs) { outcome in
             let report = outcome.report
             progress.file(source: report.source, path: report.path, records: report.records,
                           quarantined: report.quarantined, seconds: report.seconds, problem: report.failure)

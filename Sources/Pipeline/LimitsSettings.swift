@@ -12,7 +12,7 @@ import Ingest
 ///   max_depth: 256
 ///   max_attributes: 1000
 ///   max_text_bytes: 8388608
-///   max_records: 1500000                # in the whole run: the memory ceiling
+///   max_records: 1200000                # in the whole run: the memory ceiling
 ///   max_records_per_file: 1000000
 ///   max_discovered_files: 100000        # discovery: files matched, directories visited, seconds
 ///   max_discovered_directories: 100000
@@ -21,10 +21,11 @@ import Ingest
 public struct LimitsSettings: Decodable, Sendable, Hashable {
     /// Bounds on each catalog file.
     var file = IngestLimits.default
-    /// Records kept in the whole run; the records beyond are quarantined, not kept.
-    public var maxRecords = 1_500_000
-    /// Records kept from one file; the rest of the file is quarantined, not read.
-    public var maxRecordsPerFile = 1_000_000
+    /// Records kept in the whole run and from one file; what lies beyond is not read and is
+    /// quarantined with the reason.
+    public var records = RecordLimits()
+    public var maxRecords: Int { records.total }
+    public var maxRecordsPerFile: Int { records.perFile }
     /// Bounds on expanding the configured glob patterns.
     public var discovery = FileDiscovery.Bounds()
 
@@ -59,8 +60,8 @@ public struct LimitsSettings: Decodable, Sendable, Hashable {
         file.maxDepth = try positive(.maxDepth, file.maxDepth)
         file.maxAttributes = try positive(.maxAttributes, file.maxAttributes)
         file.maxTextBytes = try positive(.maxTextBytes, file.maxTextBytes)
-        maxRecords = try positive(.maxRecords, maxRecords)
-        maxRecordsPerFile = try positive(.maxRecordsPerFile, maxRecordsPerFile)
+        records.total = try positive(.maxRecords, records.total)
+        records.perFile = try positive(.maxRecordsPerFile, records.perFile)
         discovery.maxFiles = try positive(.maxDiscoveredFiles, discovery.maxFiles)
         discovery.maxDirectories = try positive(.maxDiscoveredDirectories, discovery.maxDirectories)
         discovery.maxSeconds = try positive(.maxDiscoverySeconds, discovery.maxSeconds)

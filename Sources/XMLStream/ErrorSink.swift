@@ -56,7 +56,7 @@ final class ErrorSink {
         default:
             kind = .warning
         }
-        add(XMLProblem(kind: kind, line: Int(e.line), message: message))
+        add(XMLProblem(kind: kind, line: Int(e.line), message: message, code: Int(e.code)))
     }
 
     /// The sink attached to the reader that owns `context`, if any.

@@ -49,6 +49,9 @@ public final class LineReader {
 
     /// Hands the next line (without its `\n` or `\r\n`) to `body`; nil at the end of the
     /// file or once reading has failed. The bytes are valid only inside `body`.
+    /// Ends reading: ``nextLine(_:)`` returns nil from now on.
+    public func stop() { stopped = true }
+
     public func nextLine<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         guard !stopped else { return nil }
         var searched = start

@@ -113,6 +113,12 @@ public final class XMLReader {
         if check() { holding = true }
     }
 
+    /// Ends reading at once, with `message` as a limit failure: the caller has what it needs.
+    public func stop(_ message: String) {
+        guard !finished else { return }
+        _ = fail(.limit, message)
+    }
+
     private func finish() -> Bool {
         finished = true
         kind = .other
@@ -151,6 +157,7 @@ public final class XMLReader {
             }
         default: kind = .other
         }
+        if kind != .elementEnd { nodesOpened += 1 }
         nodesSinceClockCheck += 1
         if nodesSinceClockCheck >= 4096 {
             nodesSinceClockCheck = 0
@@ -192,11 +199,31 @@ public final class XMLReader {
     public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 
     /// The current node's local name, looked up in `table` without creating a string;
-    /// nil for names the table does not hold.
+    /// nil for names the table does not hold, and for elements in a namespace: the formats'
+    /// own elements have none (`<x:std-ref>` is not a `std-ref`). An element in a namespace
+    /// the formats do not use (see ``knownNamespaces``) is reported once per file as a warning.
     @inline(__always)
     public func name<Name>(in table: XMLNameTable<Name>) -> Name? {
-        guard let pointer = xmlTextReaderConstLocalName(reader) else { return nil }
-        return table[UnsafeRawPointer(pointer)]
+        guard let pointer = xmlTextReaderConstLocalName(reader), let name = table[UnsafeRawPointer(pointer)] else { return nil }
+        guard let namespace = xmlTextReaderConstNamespaceUri(reader) else { return name }
+        noteNamespace(namespace)
+        return nil
+    }
+
+    /// Namespaces that appear inside NISO STS documents (MathML, XLink, TBX terminology, the
+    /// access and licence indicators) and are not catalog metadata.
+    public static let knownNamespaces: Set<String> = [
+        "http://www.w3.org/1998/Math/MathML", "http://www.w3.org/1999/xlink",
+        "urn:iso:std:iso:30042:ed-1", "urn:iso:std:iso:30042:ed-2", "http://www.niso.org/schemas/ali/1.0/",
+        "http://www.w3.org/XML/1998/namespace",
+    ]
+
+    private func noteNamespace(_ uri: UnsafePointer<xmlChar>) {
+        let text = String(cString: uri)
+        guard !Self.knownNamespaces.contains(text), reportedNamespaces.insert(text).inserted else { return }
+        sink.add(XMLProblem(kind: .warning, line: line,
+                            message: "elements in the namespace \(text.prefix(200)) are not part of the format; ignored",
+                            code: XMLProblem.unknownNamespaceCode))
     }
 
     /// The current node's local name as a string (for messages).
@@ -311,6 +338,37 @@ public final class XMLReader {
 
     /// The line the parser has reached, which runs ahead of the node being read.
     public var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    /// Nodes delivered so far other than element ends. libxml2 may close the elements still
+    /// open when a stream breaks off, but it never makes up any other node: an element whose
+    /// end was followed by any other node was closed in the input itself.
+    public private(set) var nodesOpened = 0
+
+    /// The element a record starts with (see ``markRecordStart()``); compared by address only.
+    private var recordStart: xmlNodePtr?
+
+    /// Notes that the current element starts a record, for ``isRecordFollowedInInput``.
+    public func markRecordStart() {
+        recordStart = xmlTextReaderCurrentNode(reader)
+    }
+
+    /// Whether the record marked last was certainly closed in the input: the parser has
+    /// already built a node after its element (libxml2 closes the elements still open when a
+    /// stream breaks off, and nothing follows those). Asked when the record has been read,
+    /// while its element is still the current node or one of its ancestors (the reader frees
+    /// a node only once it has moved past it).
+    public var isRecordFollowedInInput: Bool {
+        guard let start = recordStart else { return false }
+        var node = xmlTextReaderCurrentNode(reader)
+        while let current = node {
+            if current == start { return current.pointee.next != nil }
+            node = current.pointee.parent
+        }
+        return false
+    }
+
+    /// Unknown namespaces already reported for this file.
+    private var reportedNamespaces: Set<String> = []
 
     /// Decompressed bytes read so far.
     public var bytesRead: Int { input.decompressedBytes }
