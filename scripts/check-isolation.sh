@@ -4,7 +4,11 @@
 # the output directory and its staging sibling, the config, the repository's Inputs/, and the
 # system and runtime files every program reads (/usr, /lib, /etc/ld.so.*, /proc/self, /sys,
 # /dev, /opt/swift, locale and time-zone data). The secret file the external entities point at
-# must never be opened, not even attempted.
+# must never be opened, not even attempted — neither through the attacks in the catalogs nor
+# through symbolic links in the input folders (a link to the secret, a link to its folder,
+# links that fan out). A second run finds symbolic links planted in the output folder (the lock
+# file, the history's journal) pointing at a victim file: it must refuse (exit 73) without
+# opening the victim.
 #
 #   scripts/check-isolation.sh [--binary PATH] [--inputs DIR --secret FILE] [--keep]
 #
@@ -79,6 +83,19 @@ os.symlink(inputs / "missing.xml", inputs / "dangling.xml")
 os.symlink(inputs / "loop-b.xml", inputs / "loop-a.xml")
 os.symlink(inputs / "loop-a.xml", inputs / "loop-b.xml")
 (inputs / "good.xml").write_text(doc("", "ISO/IEC 42001:2023"))
+# Symbolic links that lead outside the inputs, or fan out.
+os.symlink(secret, inputs / "secret-link.xml")
+sub = inputs / "sub"
+sub.mkdir()
+os.symlink(secret.parent, sub / "secret-folder")
+level = sub / "fan"
+for depth in range(12):
+    level.mkdir()
+    (level / f"c{depth}.xml").write_text(doc("", f"ISO {100 + depth}:2000"))
+    nxt = level / "n"
+    os.symlink(nxt, level / "a")
+    os.symlink(nxt, level / "b")
+    level = nxt
 PY
 fi
 inputs=$(realpath "$inputs")
@@ -95,6 +112,9 @@ sources:
   - name: hostile-ieee
     format: ieee-idams
     paths: ["$inputs/*.xml*"]
+  - name: hostile-tree
+    format: niso-sts
+    paths: ["$inputs/sub/**/*.xml*"]
 committees:
   - format: iso-open-data
     paths: ["$root/Inputs/committees/iso_technical_committees.jsonl"]
@@ -156,7 +176,8 @@ for line in open(trace, errors="replace"):
     path = p.group(1).encode().decode("unicode_escape")
     full = os.path.normpath(path if path.startswith("/") else os.path.join(work, path))
     opened.add(full)
-    if full == secret or full.startswith(os.path.dirname(secret) + "/"):
+    real = os.path.realpath(full)
+    if full == secret or full.startswith(os.path.dirname(secret) + "/") or real == secret or real.startswith(os.path.dirname(secret) + "/"):
         problems.append("opened the secret: " + line.strip())
     elif not (full in allowed_exact or is_library_lookup(full) or any(full.startswith(prefix) for prefix in allowed_prefixes)):
         problems.append("outside the inputs: " + line.strip())
@@ -168,4 +189,41 @@ if status not in ("0", "65"):
     problems.append("status")
 sys.exit(1 if problems else 0)
 PY
-echo "isolation check passed: no socket, nothing opened outside the inputs, outputs, config and system files" >&2
+
+# Links planted in the output folder: the run must refuse them (exit 73) and never open the victim.
+for planted in .landscape.lock history.sqlite-journal; do
+    victim=$work/victim-$planted.txt
+    printf 'precious\n' > "$victim"
+    planted_output=$work/planted-$planted
+    mkdir -p "$planted_output"
+    ln -s "$victim" "$planted_output/$planted"
+    sed "s|directory: $output|directory: $planted_output|" "$config" > "$work/planted.yaml"
+    planted_trace=$work/planted-$planted.log
+    set +e
+    (cd "$work" && timeout 300 strace -f -qq -s 4096 -o "$planted_trace" -e trace=open,openat,openat2,creat \
+        "$binary" run --config "$work/planted.yaml" --quiet 2>/dev/null)
+    planted_status=$?
+    set -e
+    python3 - "$planted_trace" "$victim" "$planted_output/$planted" "$planted_status" <<'PY'
+import os, re, sys
+trace, victim, link, status = sys.argv[1:]
+problems = []
+for line in open(trace, errors="replace"):
+    m = re.search(r'"((?:[^"\\]|\\.)*)"', line)
+    if not m or "= -1" in line and "ELOOP" in line:
+        continue
+    path = m.group(1)
+    if os.path.realpath(path) == os.path.realpath(victim) and path in (victim, link):
+        if "= -1" not in line:
+            problems.append("opened the victim through the planted link: " + line.strip())
+if open(victim).read() != "precious\n":
+    problems.append("the victim was changed")
+if status != "73":
+    problems.append(f"landscape exited {status}, expected 73 (refusing the planted link)")
+for problem in problems:
+    print("FAIL " + problem)
+print(f"planted {os.path.basename(link)}: landscape exited {status}", file=sys.stderr)
+sys.exit(1 if problems else 0)
+PY
+done
+echo "isolation check passed: no socket, nothing opened outside the inputs, outputs, config and system files; planted links refused" >&2
