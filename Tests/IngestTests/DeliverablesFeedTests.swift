@@ -158,7 +158,7 @@ struct DeliverablesFeedTests {
     @Test func ingestsTheSampleFeedInInputs() throws {
         let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
         let outcome = readFeed("/" + path + "/Inputs/iso-open-data/iso_deliverables_metadata.jsonl")
-        #expect(outcome.records.count == 15)
+        #expect(outcome.records.count == 16)
         #expect(outcome.quarantine.isEmpty && outcome.warnings.isEmpty)
         let withdrawn = outcome.records.filter { $0.layers[0].stageCode == "95.99" }
         #expect(withdrawn.count == 2)

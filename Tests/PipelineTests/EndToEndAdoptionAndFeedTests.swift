@@ -59,6 +59,7 @@ struct EndToEndAdoptionAndFeedTests {
         #expect(byID["ISO/IEC 27001:2013"]?["replaced_by"] == "ISO/IEC 27001:2022")
         #expect(byID["ISO 31000:2009"]?["replaced_by"] == "ISO 31000:2018")
         #expect(byID["ISO/IEC 27001:2022/Amd 1:2024"]?["deliverable_type"] == "amendment")
-        #expect(byID["ISO/IEC DIS 42005"]?["stage_code"] == "40.60")
+        #expect(byID["ISO/IEC 22989:2022/CD Amd 1"]?["stage_code"] == "30.60")
+        #expect(byID["ISO/IEC 42005:2025"]?["stage"] == "published")
     }
 }
