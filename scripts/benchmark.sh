@@ -4,12 +4,15 @@
 #   (a) the whole shared corpus (115,578 records), `landscape run --config scripts/corpus-pipeline.yaml`;
 #   (b) a synthetic catalog of 9 copies of the corpus (1,040,202 records), made once with
 #       scripts/synthesize-catalog.py into .build-bench/synthetic;
-#   (c) the bare xmlTextReader floor (Benchmarks/Sources/xmlreader-floor) over the same files,
+#   (c) the memory ceiling: 5 GB (decompressed) of small records in 10 gzipped files, made once
+#       with scripts/synthesize-small-records.py into .build-bench/small5g, run with the default
+#       limits (only with --only ceiling: it answers another question than speed);
+#   (d) the bare xmlTextReader floor (Benchmarks/Sources/xmlreader-floor) over the same files,
 #       single-threaded and with one job per core.
 # Prints a table, the stage timings of each scenario's last run (from its manifest.json), the
 # machine, and the goals: (a) < 5 s; (b) < 60 s and < 2 GiB; end to end <= 3x the floor.
 #
-#   scripts/benchmark.sh [--runs N] [--only corpus|synthetic] [--binary PATH]
+#   scripts/benchmark.sh [--runs N] [--only corpus|synthetic|ceiling] [--binary PATH]
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,7 +45,7 @@ if [ ! -x "$floor" ] || [ "$root/Benchmarks/Sources/xmlreader-floor/ReaderFloor.
 fi
 
 synthetic=$bench/synthetic
-if [ "$only" != "corpus" ] && [ ! -f "$synthetic/.complete" ]; then
+if [ "$only" != "corpus" ] && [ "$only" != "ceiling" ] && [ ! -f "$synthetic/.complete" ]; then
     echo "writing the synthetic catalog (9 copies of the corpus) into $synthetic" >&2
     rm -rf "$synthetic"
     python3 "$root/scripts/synthesize-catalog.py" "$corpus" "$synthetic" --copies 9 >&2
@@ -104,7 +107,28 @@ if [ "$only" != "synthetic" ]; then
     measure corpus-floor-1job "$floor" --jobs 1 "${corpus_files[@]}"
     measure corpus-floor-"$(nproc)"jobs "$floor" --jobs "$(nproc)" "${corpus_files[@]}"
 fi
-if [ "$only" != "corpus" ]; then
+if [ "$only" = "ceiling" ]; then
+    small=$bench/small5g
+    if [ ! -f "$small/.complete" ]; then
+        echo "writing 5 GB of small records into $small" >&2
+        rm -rf "$small"
+        python3 "$root/scripts/synthesize-small-records.py" "$small" --gigabytes 5 --files 10 >&2
+        touch "$small/.complete"
+    fi
+    sed -e "s|paths: \[\"$synthetic/iso/\*.xml.gz\"\]|paths: [\"$small/*.xml.gz\"]|" \
+        -e "/name: iec/,+2d" -e "/name: ieee/,+2d" -e "s|out-synthetic|out-ceiling|" \
+        "$bench/synthetic-pipeline.yaml" > "$bench/ceiling-pipeline.yaml"
+    rm -rf "$bench/out-ceiling"
+    echo "(c) memory ceiling: $(ls "$small"/*.xml.gz | wc -l) files" >&2
+    measure ceiling-landscape "$binary" run --config "$bench/ceiling-pipeline.yaml" --quiet
+    python3 - "$bench/out-ceiling/manifest.json" "$bench/out-ceiling/quarantine.csv" <<'PY'
+import csv, json, sys
+manifest = json.load(open(sys.argv[1]))
+print(f"ceiling: {manifest['counts']['records']} records kept, {manifest['counts']['standards']} standards, exit {manifest['exit_status']}")
+for row in csv.DictReader(open(sys.argv[2])):
+    print(f"  quarantine: {row['file'].rsplit('/', 1)[-1]}: {row['reason']}")
+PY
+elif [ "$only" != "corpus" ]; then
     synthetic_files=("$synthetic"/iso/*.xml.gz "$synthetic"/iec/*.xml.gz "$synthetic"/ieee/*.xml.gz)
     echo "(b) synthetic catalog: ${#synthetic_files[@]} files" >&2
     rm -rf "$bench/out-synthetic"

@@ -14,7 +14,7 @@ extension PipelineConfig {
         }
         guard !isDirectory.boolValue else { throw PipelineError.config("is a directory, not a config file", file: file) }
         do {
-            let (root, data) = try YAMLDocument.load(file: file)
+            let (root, data) = try YAMLDocument.load(file: file, resolver: .basic)
             return try parse(root, file: file, digest: Digest.sha256Hex(data))
         } catch let error as YAMLInputError {
             throw PipelineError(error)
@@ -24,7 +24,7 @@ extension PipelineConfig {
     /// Parses config text; `file` is used for error messages and to resolve relative paths.
     public static func parse(_ text: String, file: String, digest: String = "") throws -> PipelineConfig {
         do {
-            return try parse(try YAMLDocument.compose(text, file: file), file: file, digest: digest)
+            return try parse(try YAMLDocument.compose(text, file: file, resolver: .basic), file: file, digest: digest)
         } catch let error as YAMLInputError {
             throw PipelineError(error)
         }
@@ -83,7 +83,7 @@ extension PipelineConfig {
 
         var budget = 0.05
         if let node = mapping["error_budget"] {
-            guard let value = node.float, value >= 0, value <= 1 else {
+            guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Double(scalar.string), value >= 0, value <= 1 else {
                 throw reader.error("error_budget: must be a number from 0 to 1 (a share of records, e.g. 0.05)", at: node)
             }
             budget = value
@@ -119,9 +119,22 @@ extension PipelineConfig {
 
     /// Resolves a config path against the config's folder.
     static func resolve(_ path: String, against base: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
-        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
-        return URL(fileURLWithPath: base).appendingPathComponent(expanded).standardizedFileURL.path
+        let expanded = path.hasPrefix("~") ? (path as NSString).expandingTildeInPath : path
+        return normalized(expanded.hasPrefix("/") ? expanded : base + "/" + expanded)
+    }
+
+    /// An absolute path with `.`, `..` and repeated slashes removed, on the text alone (no file
+    /// system access: a config of tens of thousands of patterns loads in linear time).
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(component)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// Resolves a path given in a stage-owned section.
@@ -158,7 +171,7 @@ struct NodeReader {
 
     func string(_ node: Node?, key: String, in parent: Node) throws -> String {
         guard let node else { throw error("\(key): missing", at: parent) }
-        guard case .scalar(let scalar) = node, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard case .scalar(let scalar) = node, scalar.string.contains(where: { !$0.isWhitespace }) else {
             throw error("\(key): expected non-empty text", at: node)
         }
         return scalar.string

@@ -149,22 +149,35 @@ private struct NodeDecoder: Decoder {
         try scalar().string
     }
 
+    // Numbers and booleans are read from the text of plain (unquoted) scalars, whatever tag a
+    // resolver gave them: the reader does not depend on Yams' regular-expression resolver,
+    // which costs more than the rest of parsing in a large file. A quoted scalar is text.
+
+    /// The text of a plain scalar, or nil for a quoted one.
+    func plainText() throws -> String? {
+        let scalar = try scalar()
+        return scalar.style == .plain || scalar.style == .any ? scalar.string : nil
+    }
+
     func decodeBool() throws -> Bool {
-        guard let value = node.bool else { throw fail("expected true or false, got `\(try scalar().string)`") }
-        return value
+        switch try plainText() {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+        default: throw fail("expected true or false, got `\(try scalar().string)`")
+        }
     }
 
     func decodeInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
-        let text = try scalar().string
-        guard let value = node.int.flatMap({ T(exactly: $0) }) ?? T(text.replacingOccurrences(of: "_", with: "")) else {
-            throw fail("expected a whole number, got `\(text)`")
+        guard let text = try plainText(), let value = T(text.replacingOccurrences(of: "_", with: "")) else {
+            throw fail("expected a whole number, got `\(try scalar().string)`")
         }
         return value
     }
 
     func decodeDouble() throws -> Double {
-        let text = try scalar().string
-        guard let value = Double(text) ?? node.float, value.isFinite else { throw fail("expected a number, got `\(text)`") }
+        guard let text = try plainText(), let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+            throw fail("expected a number, got `\(try scalar().string)`")
+        }
         return value
     }
 

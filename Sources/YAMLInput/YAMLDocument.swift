@@ -15,7 +15,11 @@ public enum YAMLDocument {
 
     /// Reads and composes a YAML file. Throws ``YAMLInputError`` for an unreadable, oversized or
     /// malformed file, or one that uses anchors and aliases. Returns nil for an empty document.
-    public static func load(file: String) throws -> (node: Node?, data: Data) {
+    ///
+    /// `resolver`: how plain scalars get their tags. Yams' default resolver tests each scalar
+    /// against seven regular expressions, which dominates the time of a large file; a reader
+    /// that interprets scalars itself (``StrictYAMLDecoder``) passes `.basic`.
+    public static func load(file: String, resolver: Resolver = .default) throws -> (node: Node?, data: Data) {
         let data: Data
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
@@ -30,11 +34,11 @@ public enum YAMLDocument {
         guard let text = String(data: data, encoding: .utf8) else {
             throw YAMLInputError(file: file, line: nil, key: "", reason: "not UTF-8 text")
         }
-        return (try compose(text, file: file), data)
+        return (try compose(text, file: file, resolver: resolver), data)
     }
 
     /// Composes YAML text; `file` names it in errors.
-    public static func compose(_ text: String, file: String) throws -> Node? {
+    public static func compose(_ text: String, file: String, resolver: Resolver = .default) throws -> Node? {
         guard text.utf8.count <= maxBytes else {
             throw YAMLInputError(file: file, line: nil, key: "", reason: "larger than \(maxBytes >> 20) MiB; not read")
         }
@@ -42,7 +46,7 @@ public enum YAMLDocument {
         do {
             // The parser owns the anchors, which the nodes hold only weakly: it is kept alive
             // until the walk below has looked for them.
-            let parser = try Parser(yaml: text)
+            let parser = try Parser(yaml: text, resolver: resolver)
             root = try parser.singleRoot()
             if let root { try withExtendedLifetime(parser) { try refuseAnchors(in: root, file: file) } }
         } catch let error as YAMLInputError {
