@@ -114,15 +114,21 @@ public enum FileDiscovery {
     /// wildcard, with symbolic links resolved (`Inputs/iso/**/*.xml` → `/…/Inputs/iso`;
     /// `Inputs/committees/x.yaml` → `/…/Inputs/committees`).
     public static func roots(of patterns: [String], relativeTo base: String) -> [String] {
-        patterns.map { pattern in
+        var resolved: [String: String] = [:]
+        return patterns.map { pattern in
             let absolute = pattern.hasPrefix("/") ? pattern : join(base, pattern)
-            var folders: [Substring] = []
-            for component in absolute.split(separator: "/").dropLast() {
-                if hasWildcard(String(component)) { break }
-                folders.append(component)
+            // The folder part up to the first component with a wildcard, on the bytes.
+            let bytes = Array(absolute.utf8)
+            var end = bytes.lastIndex(of: UInt8(ascii: "/")) ?? 0
+            if let wildcard = bytes.firstIndex(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }),
+               wildcard < end {
+                end = bytes[..<wildcard].lastIndex(of: UInt8(ascii: "/")) ?? 0
             }
-            let folder = "/" + folders.joined(separator: "/")
-            return realPath(folder) ?? folder
+            let folder = end == 0 ? "/" : String(decoding: bytes[..<end], as: UTF8.self)
+            if let known = resolved[folder] { return known }
+            let real = realPath(folder) ?? folder
+            resolved[folder] = real
+            return real
         }
     }
 
@@ -145,7 +151,7 @@ public enum FileDiscovery {
     }
 
     private static func hasWildcard(_ component: String) -> Bool {
-        component.contains { $0 == "*" || $0 == "?" || $0 == "[" }
+        component.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }
     }
 
     /// A file or directory on disk.

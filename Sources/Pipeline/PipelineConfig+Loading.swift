@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import LandscapeModel
 import Yams
 import YAMLInput
@@ -98,6 +99,10 @@ extension PipelineConfig {
             outputDirectory: resolve(directory, against: base),
             errorBudget: budget
         )
+        // The folders that files may resolve into, one per distinct root.
+        var seenRoots = Set<String>()
+        config.inputRoots = FileDiscovery.roots(of: sources.flatMap(\.paths) + committees.flatMap(\.paths), relativeTo: base)
+            .filter { seenRoots.insert($0).inserted }
         // Each stage's section, decoded once, strictly: an unknown key at any depth is an error.
         let decoder = StrictYAMLDecoder(file: file)
         func section<T: Decodable>(_ key: String, _ value: inout T) throws {

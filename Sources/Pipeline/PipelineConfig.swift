@@ -52,10 +52,8 @@ public struct PipelineConfig: Sendable {
 
     /// The real folders every configured input pattern starts from: a file reached through a
     /// symbolic link that resolves outside all of them is refused before it is opened.
-    public var inputRoots: [String] {
-        let patterns = sources.flatMap(\.paths) + committees.flatMap(\.paths)
-        return FileDiscovery.roots(of: patterns, relativeTo: baseDirectory)
-    }
+    /// Computed once, when the config is loaded.
+    public internal(set) var inputRoots: [String] = []
 
     /// Top-level keys the pipeline understands.
     static let knownKeys: Set<String> = Set(["sources", "committees", "output", "error_budget"]).union(sectionKeys)

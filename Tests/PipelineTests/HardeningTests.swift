@@ -105,6 +105,13 @@ struct HardeningTests {
         #expect(Set(result.files.map { ($0 as NSString).lastPathComponent }).count == levels + 1)
     }
 
+    @Test func inputRootsAreTheWildcardFreeFoldersOfThePatterns() {
+        let base = "/nonexistent-landscape-base"
+        #expect(FileDiscovery.roots(of: ["Inputs/iso/**/*.xml", "Inputs/committees/x.yaml", "/**/*", "/a/b[0-9]/c.xml", "/a/b/c/*.xml"],
+                                    relativeTo: base)
+                == [base + "/Inputs/iso", base + "/Inputs/committees", "/", "/a", "/a/b/c"])
+    }
+
     @Test func systemFoldersAreNeverWalked() throws {
         let result = try FileDiscovery.expand(["/proc/**/*", "/sys/**/*", "/dev/**/*"], relativeTo: "/",
                                               bounds: .init(maxFiles: 1000, maxDirectories: 1000, maxSeconds: 10))
