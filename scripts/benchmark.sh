@@ -100,7 +100,7 @@ measure() {
 }
 
 corpus_files=("$corpus"/iso/*.xml.gz "$corpus"/iec/*.xml.gz "$corpus"/ieee/*.xml.gz)
-if [ "$only" != "synthetic" ]; then
+if [ "$only" != "synthetic" ] && [ "$only" != "ceiling" ]; then
     echo "(a) whole corpus: ${#corpus_files[@]} files" >&2
     rm -rf "$bench/out-corpus"
     measure corpus-landscape "$binary" run --config "$root/scripts/corpus-pipeline.yaml" --output "$bench/out-corpus" --quiet

@@ -11,7 +11,7 @@ public struct RecordLimits: Sendable, Hashable {
     /// Records kept from one file.
     public var perFile: Int
 
-    public init(total: Int = 1_200_000, perFile: Int = 1_000_000) {
+    public init(total: Int = 1_100_000, perFile: Int = 1_000_000) {
         self.total = total
         self.perFile = perFile
     }

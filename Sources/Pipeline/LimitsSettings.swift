@@ -12,7 +12,7 @@ import Ingest
 ///   max_depth: 256
 ///   max_attributes: 1000
 ///   max_text_bytes: 8388608
-///   max_records: 1200000                # in the whole run: the memory ceiling
+///   max_records: 1100000                # in the whole run: the memory ceiling
 ///   max_records_per_file: 1000000
 ///   max_discovered_files: 100000        # discovery: files matched, directories visited, seconds
 ///   max_discovered_directories: 100000
