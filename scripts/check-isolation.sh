@@ -104,6 +104,13 @@ secret=$(realpath -m "$secret")
 
 output=$work/out
 config=$work/Pipeline.yaml
+# The folder of links (to the secret's folder, fanning out) exists in the generated inputs.
+tree_source=""
+if [ -d "$inputs/sub" ]; then
+    tree_source="  - name: hostile-tree
+    format: niso-sts
+    paths: [\"$inputs/sub/**/*.xml*\"]"
+fi
 cat > "$config" <<YAML
 sources:
   - name: hostile
@@ -112,9 +119,7 @@ sources:
   - name: hostile-ieee
     format: ieee-idams
     paths: ["$inputs/*.xml*"]
-  - name: hostile-tree
-    format: niso-sts
-    paths: ["$inputs/sub/**/*.xml*"]
+$tree_source
 committees:
   - format: iso-open-data
     paths: ["$root/Inputs/committees/iso_technical_committees.jsonl"]
