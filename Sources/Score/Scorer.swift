@@ -22,6 +22,8 @@ import LandscapeModel
 ///    defining term in the title, or two in the abstract, but not a passing mention.
 public struct Scorer: Sendable {
     public let taxonomy: Taxonomy
+    /// Fitted weights (`scoring.weights`), used in place of the taxonomy's hand-set ones.
+    public let model: ScoringModel?
     private let matcher: PhraseMatcher
     private let threshold: Double
     private let aiThreshold: Double
@@ -32,12 +34,15 @@ public struct Scorer: Sendable {
 
     /// - Parameters:
     ///   - taxonomy: vocabulary, weights and default thresholds.
-    ///   - settings: thresholds from `Pipeline.yaml` that override the taxonomy's.
-    public init(taxonomy: Taxonomy, settings: ScoringSettings = ScoringSettings()) {
+    ///   - settings: thresholds from `Pipeline.yaml` that override the taxonomy's (or the weights file's).
+    ///   - weights: fitted weights; without, the taxonomy's hand-set weights score.
+    public init(taxonomy: Taxonomy, settings: ScoringSettings = ScoringSettings(), weights: ScoringWeights? = nil) {
         self.taxonomy = taxonomy
         self.matcher = PhraseMatcher(terms: taxonomy.terms)
-        self.threshold = settings.threshold ?? taxonomy.threshold
-        self.aiThreshold = settings.aiThreshold ?? taxonomy.aiThreshold
+        self.threshold = settings.threshold ?? weights?.threshold ?? taxonomy.threshold
+        let model = weights.map { ScoringModel(weights: $0, threshold: settings.threshold, aiThreshold: settings.aiThreshold) }
+        self.model = model
+        self.aiThreshold = model?.aiThreshold ?? settings.aiThreshold ?? taxonomy.aiThreshold
         self.hints = taxonomy.classificationHints.map { hint in
             (hint.code, hint.weights.sorted { $0.key < $1.key }.filter { $0.value > 0 }.map { ($0.key, $0.value) })
         }
@@ -48,8 +53,19 @@ public struct Scorer: Sendable {
         self.hintByCode = hintByCode
     }
 
-    /// The score from which a characteristic is listed.
+    /// The score from which a characteristic is listed (with fitted weights, their common
+    /// threshold; a characteristic may have its own, ``threshold(for:)``).
     public var characteristicThreshold: Double { threshold }
+
+    /// The score from which one characteristic is listed.
+    public func threshold(for characteristic: Characteristic) -> Double {
+        model?.thresholds[ScoreSlot.slot(characteristic)] ?? threshold
+    }
+
+    /// Every characteristic's threshold.
+    public var thresholds: [Characteristic: Double] {
+        Dictionary(uniqueKeysWithValues: Characteristic.allCases.map { ($0, threshold(for: $0)) })
+    }
     /// The score from which a standard counts as AI-relevant.
     public var aiRelevanceThreshold: Double { aiThreshold }
 
@@ -62,10 +78,48 @@ public struct Scorer: Sendable {
         return ScoredStandard(standard: standard, score: card, isAIRelevant: isAIRelevant(card))
     }
 
-    /// Every score of one standard, with the evidence behind each.
+    /// Every score of one standard, with the evidence behind each: from the fitted weights
+    /// when the scorer has them, else from the taxonomy's hand-set weights.
     public func score(_ standard: Standard) -> ScoreCard {
+        let items = evidenceItems(standard)
+        if let model { return model.card(items, indicators: Self.indicators(of: standard)) }
+        return handSetCard(items)
+    }
+
+    /// The committee and ICS indicators of a standard, features of the fitted model beside the
+    /// vocabulary: `committee:` with each committee and its parents (`ISO/TC 45/SC 2`,
+    /// `ISO/TC 45`), `ics:` with each code and its parents (`35.240.60`, `35.240`, `35`), each
+    /// once, with the text it came from.
+    static func indicators(of standard: Standard) -> [Indicator] {
+        var found: [Indicator] = []
+        func add(_ key: String, _ source: String, _ field: ScoredField) {
+            if !found.contains(where: { $0.key == key }) { found.append(Indicator(key: key, matched: source, field: field)) }
+        }
+        for committee in standard.committees where !committee.isEmpty {
+            // Each numbered level: `ISO/TC 45`, `ISO/TC 45/SC 2` (not `ISO`).
+            let parts = committee.split(separator: "/", omittingEmptySubsequences: false)
+            for end in 1..<parts.count where parts[end - 1].contains(where: \.isNumber) {
+                add("committee:" + parts[..<end].joined(separator: "/"), committee, .committee)
+            }
+            add("committee:" + committee, committee, .committee)
+        }
+        for code in standard.ics where !code.isEmpty {
+            add("ics:" + code, code, .ics)
+            var index = code.endIndex
+            while let dot = code[..<index].lastIndex(of: ".") {
+                add("ics:" + code[..<dot], code, .ics)
+                index = dot
+            }
+        }
+        return found
+    }
+
+    /// The taxonomy's evidence in one standard, before it is combined into scores: each
+    /// matched term (or ICS hint) per field with its strength (term weight × field weight,
+    /// repetitions, the decay of further terms, the field's cap and scale). These are the
+    /// features of the fitted model (``ScoringWeights``) and the raw evidence of the hand-set one.
+    func evidenceItems(_ standard: Standard) -> [SlotEvidence] {
         let scanner = TokenScanner()
-        var raw = [Double](repeating: 0, count: ScoreSlot.evidenceCount)
         var items: [SlotEvidence] = []
 
         // Title: per slot, the language that gives the most evidence.
@@ -111,6 +165,12 @@ public struct Scorer: Sendable {
         }
         if !standard.ics.isEmpty { classify(standard.ics, into: &items) }
 
+        return items
+    }
+
+    /// Scores from the taxonomy's hand-set weights: `1 − exp(−raw / saturation)` per target.
+    private func handSetCard(_ items: [SlotEvidence]) -> ScoreCard {
+        var raw = [Double](repeating: 0, count: ScoreSlot.evidenceCount)
         for item in items { raw[item.slot] += item.evidence.weight }
 
         // Terms that count only for AI-relevant standards.
@@ -300,6 +360,15 @@ public struct Scorer: Sendable {
         }
         return scope
     }
+}
+
+/// A committee or ICS indicator of a standard (``Scorer/indicators(of:)``).
+struct Indicator: Sendable, Hashable {
+    /// `committee:ISO/TC 45`, `ics:35.240`.
+    var key: String
+    /// The standard's committee or ICS code it came from.
+    var matched: String
+    var field: ScoredField
 }
 
 /// A piece of evidence with the slot it adds to.
