@@ -3,8 +3,11 @@ import LandscapeModel
 
 /// A labelled standard with the taxonomy's evidence in it: one example to fit or test on.
 public struct LabelledExample: Sendable {
-    /// The matched standard's canonical id (folds are assigned by it).
+    /// The matched standard's canonical id.
     public var id: String
+    /// The standard's undated reference: the editions and drafts of one standard share it,
+    /// and folds are assigned by it, so that no edition is scored by weights fitted on another.
+    public var group: String
     public var label: GoldLabel
     /// Index of the standard in the list it was matched in.
     public var index: Int
@@ -60,7 +63,8 @@ public enum ScorerTraining {
         for (label, index) in pairs {
             guard seen.insert(index).inserted else { duplicates.append(label); continue }
             let standard = standards[index]
-            examples.append(LabelledExample(id: standard.id, label: label, index: index, items: scorer.evidenceItems(standard),
+            examples.append(LabelledExample(id: standard.id, group: matchKey(standard.undatedId), label: label, index: index,
+                                            items: scorer.evidenceItems(standard),
                                             indicators: Scorer.indicators(of: standard)))
         }
         return (examples, unmatched, duplicates)
@@ -78,16 +82,40 @@ public enum ScorerTraining {
         return hash
     }
 
-    /// Assigns each example to one of `count` folds, deterministically and stratified: the
-    /// examples are ordered by stratum (the rarest class among their labels: a characteristic
-    /// or AI relevance, else none), then by the stable hash of their id, and dealt out in turn,
-    /// so that every fold gets its share of each rare class. Every example gets exactly one fold.
+    /// Assigns each example to one of `count` folds, deterministically and stratified, with
+    /// all the examples of a group (the editions and drafts of one standard) in one fold: the
+    /// groups are ordered by stratum (the rarest class among their labels: a characteristic
+    /// or AI relevance, else none), then by the stable hash of their key, and dealt out in
+    /// turn, so that every fold gets its share of each rare class. Every example gets exactly one fold.
     public static func folds(_ examples: [LabelledExample], count: Int) -> [Int] {
-        folds(ids: examples.map(\.id), labels: examples.map(\.label), count: count)
+        folds(ids: examples.map(\.group), labels: examples.map(\.label), count: count)
     }
 
+    /// - Parameter ids: each example's group key (examples with equal keys share a fold).
     public static func folds(ids: [String], labels: [GoldLabel], count: Int) -> [Int] {
         precondition(count >= 1 && ids.count == labels.count)
+        // One label per group: the union of its examples' labels.
+        var groupIndex: [String: Int] = [:]
+        var groupIDs: [String] = []
+        var groupLabels: [GoldLabel] = []
+        var exampleGroup: [Int] = []
+        for (id, label) in zip(ids, labels) {
+            if let index = groupIndex[id] {
+                groupLabels[index].characteristics.formUnion(label.characteristics)
+                groupLabels[index].aiRelevant = groupLabels[index].aiRelevant || label.aiRelevant
+                exampleGroup.append(index)
+            } else {
+                groupIndex[id] = groupIDs.count
+                exampleGroup.append(groupIDs.count)
+                groupIDs.append(id)
+                groupLabels.append(label)
+            }
+        }
+        let groupFolds = groupFolds(ids: groupIDs, labels: groupLabels, count: count)
+        return exampleGroup.map { groupFolds[$0] }
+    }
+
+    private static func groupFolds(ids: [String], labels: [GoldLabel], count: Int) -> [Int] {
         // Class sizes: the characteristics in contract order, then AI relevance.
         var sizes = [Int](repeating: 0, count: ScoreSlot.scoredCount)
         for label in labels {
