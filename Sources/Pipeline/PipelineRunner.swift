@@ -325,7 +325,10 @@ public struct PipelineRunner: Sendable {
         let matches = standards.filter { Normalizer.matchKey($0.id) == key }
             + standards.filter { standard in Normalizer.matchKey(standard.id) != key && standard.aliases.contains { Normalizer.matchKey($0) == key } }
         let found = (matches.isEmpty ? standards.filter { Normalizer.matchKey($0.undatedId) == key } : matches)
-            .map(analysis.scorer!.scored)
+            .map { standard in
+                let card = analysis.scorer!.detailedScore(standard)
+                return ScoredStandard(standard: standard, score: card, isAIRelevant: analysis.scorer!.isAIRelevant(card))
+            }
         guard !found.isEmpty else {
             let close = standards.lazy.filter { $0.undatedId.localizedCaseInsensitiveContains(reference) }.prefix(5).map(\.id)
             throw PipelineError(.dataError, "no standard \"\(reference)\" in the configured inputs" + (close.isEmpty ? "" : "; did you mean: \(close.joined(separator: ", "))?"))

@@ -86,28 +86,39 @@ public struct Scorer: Sendable {
         return handSetCard(items)
     }
 
+    /// ``score(_:)`` with every feature's contribution to every score kept as evidence,
+    /// committee and ICS indicators of low scores included (for `explain`).
+    public func detailedScore(_ standard: Standard) -> ScoreCard {
+        let items = evidenceItems(standard)
+        if let model { return model.card(items, indicators: Self.indicators(of: standard), detailed: true) }
+        return handSetCard(items)
+    }
+
     /// The committee and ICS indicators of a standard, features of the fitted model beside the
     /// vocabulary: `committee:` with each committee and its parents (`ISO/TC 45/SC 2`,
     /// `ISO/TC 45`), `ics:` with each code and its parents (`35.240.60`, `35.240`, `35`), each
     /// once, with the text it came from.
     static func indicators(of standard: Standard) -> [Indicator] {
         var found: [Indicator] = []
-        func add(_ key: String, _ source: String, _ field: ScoredField) {
-            if !found.contains(where: { $0.key == key }) { found.append(Indicator(key: key, matched: source, field: field)) }
+        func add(_ kind: Indicator.Kind, _ value: String, _ source: String) {
+            if !found.contains(where: { $0.kind == kind && $0.value == value }) {
+                found.append(Indicator(kind: kind, value: value, matched: source))
+            }
         }
         for committee in standard.committees where !committee.isEmpty {
             // Each numbered level: `ISO/TC 45`, `ISO/TC 45/SC 2` (not `ISO`).
-            let parts = committee.split(separator: "/", omittingEmptySubsequences: false)
-            for end in 1..<parts.count where parts[end - 1].contains(where: \.isNumber) {
-                add("committee:" + parts[..<end].joined(separator: "/"), committee, .committee)
+            var slash = committee.startIndex
+            while let next = committee[slash...].firstIndex(of: "/") {
+                if committee[slash..<next].contains(where: \.isNumber) { add(.committee, String(committee[..<next]), committee) }
+                slash = committee.index(after: next)
             }
-            add("committee:" + committee, committee, .committee)
+            add(.committee, committee, committee)
         }
         for code in standard.ics where !code.isEmpty {
-            add("ics:" + code, code, .ics)
+            add(.ics, code, code)
             var index = code.endIndex
             while let dot = code[..<index].lastIndex(of: ".") {
-                add("ics:" + code[..<dot], code, .ics)
+                add(.ics, String(code[..<dot]), code)
                 index = dot
             }
         }
@@ -364,11 +375,22 @@ public struct Scorer: Sendable {
 
 /// A committee or ICS indicator of a standard (``Scorer/indicators(of:)``).
 struct Indicator: Sendable, Hashable {
-    /// `committee:ISO/TC 45`, `ics:35.240`.
-    var key: String
+    enum Kind: Sendable, Hashable {
+        case committee, ics
+
+        /// How the weights file writes the kind before the value.
+        var prefix: String { self == .committee ? "committee:" : "ics:" }
+    }
+
+    var kind: Kind
+    /// The committee (`ISO/TC 45`) or ICS code (`35.240`).
+    var value: String
     /// The standard's committee or ICS code it came from.
     var matched: String
-    var field: ScoredField
+
+    /// As the weights file writes it: `committee:ISO/TC 45`, `ics:35.240`.
+    var key: String { kind.prefix + value }
+    var field: ScoredField { kind == .committee ? .committee : .ics }
 }
 
 /// A piece of evidence with the slot it adds to.

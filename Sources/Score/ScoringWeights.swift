@@ -102,8 +102,10 @@ public struct ScoringModel: Sendable {
     private let fieldCoefficients: [[Double]]
     /// Per evidence slot, the weight per term.
     private let termCoefficients: [[String: Double]]
-    /// Per indicator, the scored slots it has a weight for.
-    private let indicatorWeights: [String: [(slot: Int, weight: Double)]]
+    /// Per committee and per ICS code (without the `committee:` / `ics:` prefix of the file),
+    /// the scored slots it has a weight for.
+    private let committeeWeights: [String: [(slot: Int, weight: Double)]]
+    private let icsWeights: [String: [(slot: Int, weight: Double)]]
     /// Intercepts in scored-slot order (shared by every card).
     private let intercepts: [Double]
     /// Every characteristic's score for a standard without evidence (shared by every card that needs no other).
@@ -125,13 +127,19 @@ public struct ScoringModel: Sendable {
         }
         fieldCoefficients = fields
         termCoefficients = terms
-        var indicators: [String: [(slot: Int, weight: Double)]] = [:]
+        var committees: [String: [(slot: Int, weight: Double)]] = [:]
+        var codes: [String: [(slot: Int, weight: Double)]] = [:]
         for slot in 0..<ScoreSlot.scoredCount {
             for (key, weight) in weights.targets[slot].indicators.sorted(by: { $0.key < $1.key }) {
-                indicators[key, default: []].append((slot, weight))
+                if key.hasPrefix(Indicator.Kind.committee.prefix) {
+                    committees[String(key.dropFirst(Indicator.Kind.committee.prefix.count)), default: []].append((slot, weight))
+                } else if key.hasPrefix(Indicator.Kind.ics.prefix) {
+                    codes[String(key.dropFirst(Indicator.Kind.ics.prefix.count)), default: []].append((slot, weight))
+                }
             }
         }
-        indicatorWeights = indicators
+        committeeWeights = committees
+        icsWeights = codes
         intercepts = weights.targets.map(\.intercept)
         baseScores = Dictionary(uniqueKeysWithValues: Characteristic.allCases.map {
             ($0, Self.sigmoid(weights.targets[ScoreSlot.slot($0)].intercept))
@@ -148,19 +156,25 @@ public struct ScoringModel: Sendable {
             + (termCoefficients[item.slot][item.evidence.term] ?? 0)
     }
 
-    /// The scores of a standard from its evidence items and indicators; every feature's
-    /// contribution is kept as evidence.
-    func card(_ items: [SlotEvidence], indicators: [Indicator] = []) -> ScoreCard {
+    /// The scores of a standard from its evidence items and indicators.
+    ///
+    /// Every term's contribution is kept as evidence. An indicator's contribution (its
+    /// committee or ICS weight) is kept for each target that passes its threshold, and with
+    /// `detailed` for every target: a few indicator rows for each of a standard's ten scores,
+    /// most of them low, would multiply a run's evidence (and its time and memory) for
+    /// nothing an analyst reads. `explain` asks for the detail.
+    func card(_ items: [SlotEvidence], indicators: [Indicator] = [], detailed: Bool = false) -> ScoreCard {
         var aiLogit = intercepts[ScoreSlot.aiRelevance]
         for item in items where item.slot == ScoreSlot.aiRelevance {
             aiLogit += coefficient(item) * item.evidence.weight
         }
         var logits: [Double]? = nil
-        var evidence: [Evidence] = []
-        evidence.reserveCapacity(items.count)
-        if !indicatorWeights.isEmpty {
-            for indicator in indicators {
-                guard let weights = indicatorWeights[indicator.key] else { continue }
+        // The indicators' weights, found once.
+        var found: [(indicator: Int, weights: [(slot: Int, weight: Double)])] = []
+        if !committeeWeights.isEmpty || !icsWeights.isEmpty {
+            for (position, indicator) in indicators.enumerated() {
+                guard let weights = (indicator.kind == .committee ? committeeWeights : icsWeights)[indicator.value] else { continue }
+                found.append((position, weights))
                 for (slot, weight) in weights {
                     if slot == ScoreSlot.aiRelevance {
                         aiLogit += weight
@@ -168,13 +182,13 @@ public struct ScoringModel: Sendable {
                         if logits == nil { logits = intercepts }
                         logits![slot] += weight
                     }
-                    evidence.append(Evidence(target: ScoreSlot.target(slot), term: indicator.key, matched: indicator.matched,
-                                             field: indicator.field, weight: weight, coefficient: weight, value: 1))
                 }
             }
         }
         let aiRelevance = Self.sigmoid(aiLogit)
         let isAI = aiRelevance >= aiThreshold
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(items.count)
         for item in items where item.slot < ScoreSlot.firstAIConditional || isAI {
             let coefficient = coefficient(item)
             let value = item.evidence.weight
@@ -192,11 +206,22 @@ public struct ScoringModel: Sendable {
         }
         var scores = baseScores
         var passing: [Characteristic] = []
+        var shownSlots = isAI ? 1 << ScoreSlot.aiRelevance : 0
         for characteristic in Characteristic.allCases {
             let slot = ScoreSlot.slot(characteristic)
             let value = logits.map { Self.sigmoid($0[slot]) } ?? baseScores[characteristic]!
             if let logits, logits[slot] != intercepts[slot] { scores[characteristic] = value }
-            if value >= thresholds[slot] { passing.append(characteristic) }
+            if value >= thresholds[slot] {
+                passing.append(characteristic)
+                shownSlots |= 1 << slot
+            }
+        }
+        for (position, weights) in found {
+            let indicator = indicators[position]
+            for (slot, weight) in weights where detailed || shownSlots & (1 << slot) != 0 {
+                evidence.append(Evidence(target: ScoreSlot.target(slot), term: indicator.key, matched: indicator.matched,
+                                         field: indicator.field, weight: weight, coefficient: weight, value: 1))
+            }
         }
         evidence.sort { lhs, rhs in
             lhs.target == rhs.target ? lhs.weight > rhs.weight : Self.order(lhs.target) < Self.order(rhs.target)
