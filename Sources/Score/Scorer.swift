@@ -20,6 +20,11 @@ import LandscapeModel
 ///    monotonically, so that the threshold is a statement about evidence: with saturation
 ///    2 and threshold 0.5, a characteristic needs raw evidence of 2 ln 2 ≈ 1.39 — one
 ///    defining term in the title, or two in the abstract, but not a passing mention.
+///
+/// With fitted weights (``ScoringWeights``, `scoring.weights`) steps 1–3 give the features
+/// (``evidenceItems(_:)``, with the committee and ICS ``indicators(of:)``) and a logistic
+/// model per target replaces step 4: `score = 1 / (1 + exp(−logit))`, each item adding
+/// `coefficient × strength` to the logit.
 public struct Scorer: Sendable {
     public let taxonomy: Taxonomy
     /// Fitted weights (`scoring.weights`), used in place of the taxonomy's hand-set ones.
