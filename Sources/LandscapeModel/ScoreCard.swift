@@ -28,15 +28,25 @@ public struct Evidence: Sendable, Hashable, Codable {
     /// The text that matched it, as it stands in the field.
     public var matched: String
     public var field: ScoredField
-    /// Contribution to the raw score (term weight × field weight).
+    /// Contribution to the score: with the taxonomy's hand-set weights the raw evidence (term
+    /// weight × field weight); with fitted weights `coefficient × value`, added to the logit.
     public var weight: Double
+    /// With fitted weights: the fitted coefficient of this feature (field weight + term weight);
+    /// nil with the taxonomy's hand-set weights.
+    public var coefficient: Double?
+    /// With fitted weights: the feature value (the taxonomy's evidence strength of the match);
+    /// nil with the taxonomy's hand-set weights.
+    public var value: Double?
 
-    public init(target: ScoreTarget, term: String, matched: String, field: ScoredField, weight: Double) {
+    public init(target: ScoreTarget, term: String, matched: String, field: ScoredField, weight: Double,
+                coefficient: Double? = nil, value: Double? = nil) {
         self.target = target
         self.term = term
         self.matched = matched
         self.field = field
         self.weight = weight
+        self.coefficient = coefficient
+        self.value = value
     }
 }
 
@@ -49,12 +59,27 @@ public struct ScoreCard: Sendable {
     /// Characteristics whose score passes the configured threshold, in contract order.
     public var characteristics: [Characteristic]
     public var evidence: [Evidence]
+    /// With fitted weights: each target's intercept (the logit of a standard without evidence),
+    /// in slot order (the characteristics in contract order, then AI relevance); empty with
+    /// the taxonomy's hand-set weights.
+    public var intercepts: [Double]
 
-    public init(aiRelevance: Double = 0, scores: [Characteristic: Double] = [:], characteristics: [Characteristic] = [], evidence: [Evidence] = []) {
+    public init(aiRelevance: Double = 0, scores: [Characteristic: Double] = [:], characteristics: [Characteristic] = [], evidence: [Evidence] = [],
+                intercepts: [Double] = []) {
         self.aiRelevance = aiRelevance
         self.scores = scores
         self.characteristics = characteristics
         self.evidence = evidence
+        self.intercepts = intercepts
+    }
+
+    /// The intercept of a target's fitted model; nil with hand-set weights.
+    public func intercept(for target: ScoreTarget) -> Double? {
+        guard !intercepts.isEmpty else { return nil }
+        switch target {
+        case .aiRelevance: return intercepts.count > Characteristic.allCases.count ? intercepts[Characteristic.allCases.count] : nil
+        case .characteristic(let c): return intercepts[c.ordinal]
+        }
     }
 
     public func score(_ characteristic: Characteristic) -> Double { scores[characteristic] ?? 0 }

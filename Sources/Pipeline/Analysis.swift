@@ -42,9 +42,13 @@ struct Analysis: Sendable {
 
     /// Runs the stages up to `depth`. Errors that stop a command (bad config, inputs that match
     /// nothing, an unreadable taxonomy or committees file) are thrown as ``PipelineError``.
-    /// - Parameter keepsTexts: whether standards keep their abstracts and provenance notes
-    ///   (only `explain` shows them); without, abstracts are scored as they are read.
-    static func perform(_ config: PipelineConfig, depth: Depth, progress: ProgressReporter, keepsTexts: Bool = true) throws -> Analysis {
+    /// - Parameters:
+    ///   - keepsTexts: whether standards keep their abstracts and provenance notes
+    ///     (only `explain` shows them); without, abstracts are scored as they are read.
+    ///   - loadsWeights: whether the scorer takes the configured fitted weights (`train`, which
+    ///     makes them, does not need the old ones to be valid).
+    static func perform(_ config: PipelineConfig, depth: Depth, progress: ProgressReporter, keepsTexts: Bool = true,
+                        loadsWeights: Bool = true) throws -> Analysis {
         let scoring = config.scoring
         let taxonomyPath = scoring.taxonomyPath(relativeTo: config.baseDirectory)
         let taxonomy: Taxonomy
@@ -53,6 +57,15 @@ struct Analysis: Sendable {
         } catch {
             throw PipelineError(.config, "invalid taxonomy: \(error)", file: taxonomyPath)
         }
+        var weights: ScoringWeights?
+        if loadsWeights, let weightsPath = scoring.weightsPath(relativeTo: config.baseDirectory) {
+            do {
+                weights = try ScoringWeights.load(path: weightsPath, taxonomy: taxonomy)
+            } catch let error as ScoringWeightsError {
+                throw PipelineError(.config, "invalid scoring weights: \(error.key.isEmpty ? "" : error.key + ": ")\(error.reason)",
+                                    file: error.file, line: error.line)
+            }
+        }
         let participationSettings = config.participation
         let regions = config.regions
         // Committee files are found now (a missing one stops the command before any reading)
@@ -60,7 +73,7 @@ struct Analysis: Sendable {
         let committeeLoad = try committeeFiles(config, settings: participationSettings)
         let loadingCommittees = Background { Result { try loadCommittees(committeeLoad) } }
 
-        let scorer = Scorer(taxonomy: taxonomy, settings: scoring)
+        let scorer = Scorer(taxonomy: taxonomy, settings: scoring, weights: weights)
         let scoreAbstract: @Sendable (String) -> PrecomputedEvidence = { scorer.abstractEvidence(of: $0) }
         let catalogs = try CatalogStage.run(config, progress: progress, keepsProvenance: keepsTexts,
                                             abstractEvidence: keepsTexts ? nil : scoreAbstract)

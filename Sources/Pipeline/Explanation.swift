@@ -85,12 +85,19 @@ struct Explanation {
         lines.append("")
         lines.append("scores (threshold \(CSVTables.decimal3(scorer.characteristicThreshold)); AI relevance threshold \(CSVTables.decimal3(scorer.aiRelevanceThreshold)))")
         let ai = scored.isAIRelevant ? "AI-relevant" : "not AI-relevant"
+        if !card.intercepts.isEmpty {
+            lines.append("  fitted weights: score = 1 / (1 + exp(−logit)), logit = intercept + Σ coefficient × value")
+        }
         lines.append("  ai_relevance              \(CSVTables.decimal3(card.aiRelevance))  \(ai)")
+        lines += interceptLine(card, .aiRelevance)
         lines += evidenceLines(card.evidence(for: .aiRelevance))
         for characteristic in Characteristic.allCases {
             let passes = card.characteristics.contains(characteristic)
             let name = characteristic.id.padding(toLength: 25, withPad: " ", startingAt: 0)
-            lines.append("  \(name) \(CSVTables.decimal3(card.score(characteristic)))\(passes ? "  ✔ in characteristics" : "")")
+            let own = scorer.threshold(for: characteristic)
+            let threshold = own == scorer.characteristicThreshold ? "" : "  (threshold \(CSVTables.decimal3(own)))"
+            lines.append("  \(name) \(CSVTables.decimal3(card.score(characteristic)))\(passes ? "  ✔ in characteristics" : "")\(threshold)")
+            if !card.evidence(for: .characteristic(characteristic)).isEmpty { lines += interceptLine(card, .characteristic(characteristic)) }
             lines += evidenceLines(card.evidence(for: .characteristic(characteristic)))
         }
 
@@ -102,10 +109,17 @@ struct Explanation {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    private func interceptLine(_ card: ScoreCard, _ target: ScoreTarget) -> [String] {
+        guard let intercept = card.intercept(for: target) else { return [] }
+        return ["      \(intercept < 0 ? "−" : "+") \(CSVTables.decimal3(abs(intercept)))  intercept"]
+    }
+
+    /// Each feature's contribution: with fitted weights `coefficient × value`, else the raw evidence.
     private func evidenceLines(_ evidence: [Evidence]) -> [String] {
         evidence.sorted { $0.weight > $1.weight }.map { item in
             let matched = item.matched == item.term ? "" : " (\"\(item.matched)\")"
-            return "      + \(CSVTables.decimal3(item.weight))  \(item.term)\(matched) in \(item.field.rawValue)"
+            let product = item.coefficient.map { " = \(CSVTables.decimal3($0)) × \(CSVTables.decimal3(item.value ?? 0))" } ?? ""
+            return "      \(item.weight < 0 ? "−" : "+") \(CSVTables.decimal3(abs(item.weight)))\(product)  \(item.term)\(matched) in \(item.field.rawValue)"
         }
     }
 }

@@ -104,7 +104,9 @@ public enum CSVTables {
     }
 
     /// The compact `evidence` column: `target: term (field), term (field); target: …`,
-    /// the strongest evidence first, each term once per target.
+    /// the strongest evidence first, each term once per target. With fitted weights each term
+    /// also shows its contribution to the logit as `coefficient×value`:
+    /// `ai_relevance: machine learning (title 1.234×3.000)`.
     public static func evidenceSummary(_ card: ScoreCard) -> String {
         guard !card.evidence.isEmpty else { return "" }
         var order: [ScoreTarget] = []
@@ -114,7 +116,11 @@ public enum CSVTables {
             let key = "\(item.target)|\(item.term)"
             guard seen.insert(key).inserted else { continue }
             if terms[item.target] == nil { order.append(item.target) }
-            terms[item.target, default: []].append("\(item.term) (\(item.field.rawValue))")
+            if let coefficient = item.coefficient {
+                terms[item.target, default: []].append("\(item.term) (\(item.field.rawValue) \(decimal3(coefficient))×\(decimal3(item.value ?? 0)))")
+            } else {
+                terms[item.target, default: []].append("\(item.term) (\(item.field.rawValue))")
+            }
         }
         return order.map { "\($0): " + terms[$0]!.joined(separator: ", ") }.joined(separator: "; ")
     }

@@ -5,9 +5,13 @@ extension Evaluation {
     /// averages, AI-relevance accuracy, unmatched gold ids, the worst errors with their
     /// evidence. The last line is exactly `micro_f1=0.xxx` (followed by a line break).
     ///
-    /// - Parameter worst: how many errors to list.
-    public func render(worst: Int = 25) -> String {
-        var out = "Evaluation against \(goldFile): \(matched) of \(matched + unmatched.count) gold standards matched\n\n"
+    /// - Parameters:
+    ///   - title: a line printed first (e.g. which weights, cross-validated or not).
+    ///   - worst: how many errors to list.
+    ///   - finalLine: whether to end with the `micro_f1=` line.
+    public func render(title: String? = nil, worst: Int = 25, finalLine: Bool = true) -> String {
+        var out = title.map { "\($0)\n" } ?? ""
+        out += "Evaluation against \(goldFile): \(matched) of \(matched + unmatched.count) gold standards matched\n\n"
         out += pad("characteristic", 27) + pad("precision", 10, right: true) + pad("recall", 8, right: true)
             + pad("f1", 8, right: true) + pad("support", 9, right: true) + pad("tp", 5, right: true)
             + pad("fp", 5, right: true) + pad("fn", 5, right: true) + "\n"
@@ -38,12 +42,13 @@ extension Evaluation {
                     out += "      no evidence\n"
                 }
                 for item in error.evidence.prefix(6) {
-                    out += "      +\(decimal(item.weight)) \(item.field.rawValue): \"\(item.term)\" ← \"\(item.matched)\"\n"
+                    let product = item.coefficient.map { " = \(decimal($0)) × \(decimal(item.value ?? 0))" } ?? ""
+                    out += "      \(item.weight < 0 ? "" : "+")\(decimal(item.weight))\(product) \(item.field.rawValue): \"\(item.term)\" ← \"\(item.matched)\"\n"
                 }
                 if error.evidence.count > 6 { out += "      … \(error.evidence.count - 6) more\n" }
             }
         }
-        out += "\nmicro_f1=\(decimal(micro.f1))\n"
+        if finalLine { out += "\nmicro_f1=\(decimal(micro.f1))\n" }
         return out
     }
 }

@@ -96,38 +96,18 @@ public struct Evaluation: Sendable {
     ///     `aliases`, else its `undatedId` when the gold id carries no date).
     ///   - threshold: the characteristic threshold, for the error listing's margins.
     ///   - aiThreshold: the AI-relevance threshold, likewise.
+    ///   - thresholds: characteristics with a threshold of their own (fitted weights).
     public static func evaluate(gold: GoldFile, scored: [ScoredStandard], matchKey: (String) -> String,
-                                threshold: Double = 0.5, aiThreshold: Double = 0.5) -> Evaluation {
-        var byKey: [String: ScoredStandard] = [:]
-        for standard in scored {
-            let key = matchKey(standard.standard.id)
-            if byKey[key] == nil { byKey[key] = standard }
-        }
-        // A gold id may name a standard by its other number (dual-numbered) or its redline.
-        for standard in scored {
-            for alias in standard.standard.aliases {
-                let key = matchKey(alias)
-                if byKey[key] == nil { byKey[key] = standard }
-            }
-        }
-        var undated: [String: ScoredStandard] = [:]
-        for standard in scored {
-            let key = matchKey(standard.standard.undatedId)
-            if undated[key] == nil { undated[key] = standard }
-        }
-
+                                threshold: Double = 0.5, aiThreshold: Double = 0.5,
+                                thresholds: [Characteristic: Double] = [:]) -> Evaluation {
+        let (pairs, unmatched) = match(gold, count: scored.count, standard: { scored[$0].standard }, matchKey: matchKey)
         var perCharacteristic = Dictionary(uniqueKeysWithValues: Characteristic.allCases.map { ($0, Counts()) })
         var ai = Counts()
         var aiCorrect = 0
         var matched = 0
-        var unmatched: [GoldLabel] = []
         var errors: [Disagreement] = []
-        for label in gold.labels {
-            let key = matchKey(label.id)
-            guard let standard = byKey[key] ?? undated[key] else {
-                unmatched.append(label)
-                continue
-            }
+        for (label, index) in pairs {
+            let standard = scored[index]
             matched += 1
             let card = standard.score
             let predicted = Set(card.characteristics)
@@ -143,7 +123,7 @@ public struct Evaluation: Sendable {
                 guard isGold != isPredicted else { continue }
                 errors.append(Disagreement(kind: isPredicted ? .falsePositive : .falseNegative, target: .characteristic(characteristic),
                                     goldID: label.id, standardID: standard.standard.id, title: standard.standard.title,
-                                    score: card.score(characteristic), threshold: threshold,
+                                    score: card.score(characteristic), threshold: thresholds[characteristic] ?? threshold,
                                     evidence: card.evidence(for: .characteristic(characteristic))))
             }
             switch (label.aiRelevant, standard.isAIRelevant) {
@@ -163,5 +143,45 @@ public struct Evaluation: Sendable {
         let micro = perCharacteristic.values.reduce(Counts(), +)
         return Evaluation(goldFile: gold.path, perCharacteristic: perCharacteristic, micro: micro, aiRelevance: ai,
                           aiCorrect: aiCorrect, matched: matched, unmatched: unmatched, errors: errors)
+    }
+
+    /// Matches gold labels to standards, in gold order: a gold id and a standard match when
+    /// their keys are equal (the standard's `id` or one of its `aliases`, else its `undatedId`
+    /// when no dated reference matches); the first standard in order wins.
+    ///
+    /// - Parameters:
+    ///   - count: how many standards.
+    ///   - standard: the standard at an index.
+    /// - Returns: each matched label with the index of its standard, and the labels that match none.
+    public static func match(_ gold: GoldFile, count: Int, standard: (Int) -> Standard,
+                             matchKey: (String) -> String) -> (matched: [(label: GoldLabel, index: Int)], unmatched: [GoldLabel]) {
+        var byKey: [String: Int] = [:]
+        for index in 0..<count {
+            let key = matchKey(standard(index).id)
+            if byKey[key] == nil { byKey[key] = index }
+        }
+        // A gold id may name a standard by its other number (dual-numbered) or its redline.
+        for index in 0..<count {
+            for alias in standard(index).aliases {
+                let key = matchKey(alias)
+                if byKey[key] == nil { byKey[key] = index }
+            }
+        }
+        var undated: [String: Int] = [:]
+        for index in 0..<count {
+            let key = matchKey(standard(index).undatedId)
+            if undated[key] == nil { undated[key] = index }
+        }
+        var matched: [(label: GoldLabel, index: Int)] = []
+        var unmatched: [GoldLabel] = []
+        for label in gold.labels {
+            let key = matchKey(label.id)
+            if let index = byKey[key] ?? undated[key] {
+                matched.append((label, index))
+            } else {
+                unmatched.append(label)
+            }
+        }
+        return (matched, unmatched)
     }
 }

@@ -28,6 +28,11 @@ public struct GoldFile: Sendable {
         self.labels = labels
     }
 
+    /// Several gold files as one, labels in file order (`path` lists the files).
+    public static func combined(_ files: [GoldFile]) -> GoldFile {
+        files.count == 1 ? files[0] : GoldFile(path: files.map(\.path).joined(separator: " + "), labels: files.flatMap(\.labels))
+    }
+
     /// Reads and checks a gold file.
     /// - Throws: ``GoldFileError`` naming the file, the line and the reason.
     public static func load(_ path: String) throws -> GoldFile {

@@ -20,8 +20,15 @@ import LandscapeModel
 ///    monotonically, so that the threshold is a statement about evidence: with saturation
 ///    2 and threshold 0.5, a characteristic needs raw evidence of 2 ln 2 ≈ 1.39 — one
 ///    defining term in the title, or two in the abstract, but not a passing mention.
+///
+/// With fitted weights (``ScoringWeights``, `scoring.weights`) steps 1–3 give the features
+/// (``evidenceItems(_:)``, with the committee and ICS ``indicators(of:)``) and a logistic
+/// model per target replaces step 4: `score = 1 / (1 + exp(−logit))`, each item adding
+/// `coefficient × strength` to the logit.
 public struct Scorer: Sendable {
     public let taxonomy: Taxonomy
+    /// Fitted weights (`scoring.weights`), used in place of the taxonomy's hand-set ones.
+    public let model: ScoringModel?
     private let matcher: PhraseMatcher
     private let threshold: Double
     private let aiThreshold: Double
@@ -32,12 +39,15 @@ public struct Scorer: Sendable {
 
     /// - Parameters:
     ///   - taxonomy: vocabulary, weights and default thresholds.
-    ///   - settings: thresholds from `Pipeline.yaml` that override the taxonomy's.
-    public init(taxonomy: Taxonomy, settings: ScoringSettings = ScoringSettings()) {
+    ///   - settings: thresholds from `Pipeline.yaml` that override the taxonomy's (or the weights file's).
+    ///   - weights: fitted weights; without, the taxonomy's hand-set weights score.
+    public init(taxonomy: Taxonomy, settings: ScoringSettings = ScoringSettings(), weights: ScoringWeights? = nil) {
         self.taxonomy = taxonomy
         self.matcher = PhraseMatcher(terms: taxonomy.terms)
-        self.threshold = settings.threshold ?? taxonomy.threshold
-        self.aiThreshold = settings.aiThreshold ?? taxonomy.aiThreshold
+        self.threshold = settings.threshold ?? weights?.threshold ?? taxonomy.threshold
+        let model = weights.map { ScoringModel(weights: $0, threshold: settings.threshold, aiThreshold: settings.aiThreshold) }
+        self.model = model
+        self.aiThreshold = model?.aiThreshold ?? settings.aiThreshold ?? taxonomy.aiThreshold
         self.hints = taxonomy.classificationHints.map { hint in
             (hint.code, hint.weights.sorted { $0.key < $1.key }.filter { $0.value > 0 }.map { ($0.key, $0.value) })
         }
@@ -48,8 +58,19 @@ public struct Scorer: Sendable {
         self.hintByCode = hintByCode
     }
 
-    /// The score from which a characteristic is listed.
+    /// The score from which a characteristic is listed (with fitted weights, their common
+    /// threshold; a characteristic may have its own, ``threshold(for:)``).
     public var characteristicThreshold: Double { threshold }
+
+    /// The score from which one characteristic is listed.
+    public func threshold(for characteristic: Characteristic) -> Double {
+        model?.thresholds[ScoreSlot.slot(characteristic)] ?? threshold
+    }
+
+    /// Every characteristic's threshold.
+    public var thresholds: [Characteristic: Double] {
+        Dictionary(uniqueKeysWithValues: Characteristic.allCases.map { ($0, threshold(for: $0)) })
+    }
     /// The score from which a standard counts as AI-relevant.
     public var aiRelevanceThreshold: Double { aiThreshold }
 
@@ -62,10 +83,59 @@ public struct Scorer: Sendable {
         return ScoredStandard(standard: standard, score: card, isAIRelevant: isAIRelevant(card))
     }
 
-    /// Every score of one standard, with the evidence behind each.
+    /// Every score of one standard, with the evidence behind each: from the fitted weights
+    /// when the scorer has them, else from the taxonomy's hand-set weights.
     public func score(_ standard: Standard) -> ScoreCard {
+        let items = evidenceItems(standard)
+        if let model { return model.card(items, indicators: Self.indicators(of: standard)) }
+        return handSetCard(items)
+    }
+
+    /// ``score(_:)`` with every feature's contribution to every score kept as evidence,
+    /// committee and ICS indicators of low scores included (for `explain`).
+    public func detailedScore(_ standard: Standard) -> ScoreCard {
+        let items = evidenceItems(standard)
+        if let model { return model.card(items, indicators: Self.indicators(of: standard), detailed: true) }
+        return handSetCard(items)
+    }
+
+    /// The committee and ICS indicators of a standard, features of the fitted model beside the
+    /// vocabulary: `committee:` with each committee and its parents (`ISO/TC 45/SC 2`,
+    /// `ISO/TC 45`), `ics:` with each code and its parents (`35.240.60`, `35.240`, `35`), each
+    /// once, with the text it came from.
+    static func indicators(of standard: Standard) -> [Indicator] {
+        var found: [Indicator] = []
+        func add(_ kind: Indicator.Kind, _ value: String, _ source: String) {
+            if !found.contains(where: { $0.kind == kind && $0.value == value }) {
+                found.append(Indicator(kind: kind, value: value, matched: source))
+            }
+        }
+        for committee in standard.committees where !committee.isEmpty {
+            // Each numbered level: `ISO/TC 45`, `ISO/TC 45/SC 2` (not `ISO`).
+            var slash = committee.startIndex
+            while let next = committee[slash...].firstIndex(of: "/") {
+                if committee[slash..<next].contains(where: \.isNumber) { add(.committee, String(committee[..<next]), committee) }
+                slash = committee.index(after: next)
+            }
+            add(.committee, committee, committee)
+        }
+        for code in standard.ics where !code.isEmpty {
+            add(.ics, code, code)
+            var index = code.endIndex
+            while let dot = code[..<index].lastIndex(of: ".") {
+                add(.ics, String(code[..<dot]), code)
+                index = dot
+            }
+        }
+        return found
+    }
+
+    /// The taxonomy's evidence in one standard, before it is combined into scores: each
+    /// matched term (or ICS hint) per field with its strength (term weight × field weight,
+    /// repetitions, the decay of further terms, the field's cap and scale). These are the
+    /// features of the fitted model (``ScoringWeights``) and the raw evidence of the hand-set one.
+    func evidenceItems(_ standard: Standard) -> [SlotEvidence] {
         let scanner = TokenScanner()
-        var raw = [Double](repeating: 0, count: ScoreSlot.evidenceCount)
         var items: [SlotEvidence] = []
 
         // Title: per slot, the language that gives the most evidence.
@@ -111,6 +181,12 @@ public struct Scorer: Sendable {
         }
         if !standard.ics.isEmpty { classify(standard.ics, into: &items) }
 
+        return items
+    }
+
+    /// Scores from the taxonomy's hand-set weights: `1 − exp(−raw / saturation)` per target.
+    private func handSetCard(_ items: [SlotEvidence]) -> ScoreCard {
+        var raw = [Double](repeating: 0, count: ScoreSlot.evidenceCount)
         for item in items { raw[item.slot] += item.evidence.weight }
 
         // Terms that count only for AI-relevant standards.
@@ -300,6 +376,26 @@ public struct Scorer: Sendable {
         }
         return scope
     }
+}
+
+/// A committee or ICS indicator of a standard (``Scorer/indicators(of:)``).
+struct Indicator: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case committee, ics
+
+        /// How the weights file writes the kind before the value.
+        var prefix: String { self == .committee ? "committee:" : "ics:" }
+    }
+
+    var kind: Kind
+    /// The committee (`ISO/TC 45`) or ICS code (`35.240`).
+    var value: String
+    /// The standard's committee or ICS code it came from.
+    var matched: String
+
+    /// As the weights file writes it: `committee:ISO/TC 45`, `ics:35.240`.
+    var key: String { kind.prefix + value }
+    var field: ScoredField { kind == .committee ? .committee : .ics }
 }
 
 /// A piece of evidence with the slot it adds to.

@@ -36,7 +36,7 @@ extension Taxonomy {
 }
 
 /// A YAML node with the dotted key path that leads to it, for messages.
-private struct YAMLCursor {
+struct YAMLCursor {
     var node: Node
     var path: String
     var file: String

@@ -1,0 +1,373 @@
+import Foundation
+import LandscapeModel
+
+/// A labelled standard with the taxonomy's evidence in it: one example to fit or test on.
+public struct LabelledExample: Sendable {
+    /// The matched standard's canonical id.
+    public var id: String
+    /// The standard's undated reference: the editions and drafts of one standard share it,
+    /// and folds are assigned by it, so that no edition is scored by weights fitted on another.
+    public var group: String
+    public var label: GoldLabel
+    /// Index of the standard in the list it was matched in.
+    public var index: Int
+    var items: [SlotEvidence]
+    var indicators: [Indicator]
+}
+
+/// How `landscape train` fits the weights.
+public struct TrainingOptions: Sendable {
+    /// Candidate L2 strengths; each target takes the one with the lowest log-loss in an inner
+    /// cross-validation over the training examples only.
+    public var lambdas: [Double]
+    /// Folds of that inner cross-validation.
+    public var innerFolds: Int
+    /// The strength used when the inner cross-validation cannot run (fewer than two examples
+    /// of a class in the training examples, or a single candidate).
+    public var defaultLambda: Double
+    /// An indicator (committee or ICS code) becomes a feature of a target when at least this
+    /// many training examples have it.
+    public var minimumIndicatorCount: Int
+    /// Default decision thresholds, written to the weights file.
+    public var threshold: Double
+    public var aiThreshold: Double
+    /// Whether each target's threshold is chosen on its inner cross-validation's held-out
+    /// probabilities (best F1; best accuracy for AI relevance) rather than the default.
+    public var choosesThresholds: Bool
+
+    public init(lambdas: [Double] = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1], innerFolds: Int = 5, defaultLambda: Double = 0.01,
+                threshold: Double = 0.5, aiThreshold: Double = 0.5, choosesThresholds: Bool = true,
+                minimumIndicatorCount: Int = 3) {
+        self.choosesThresholds = choosesThresholds
+        self.minimumIndicatorCount = minimumIndicatorCount
+        self.lambdas = lambdas
+        self.innerFolds = innerFolds
+        self.defaultLambda = defaultLambda
+        self.threshold = threshold
+        self.aiThreshold = aiThreshold
+    }
+}
+
+/// Fits ``ScoringWeights`` on labelled standards, assigns cross-validation folds and
+/// measures the fitted scorer on held-out folds.
+public enum ScorerTraining {
+    /// Matches the gold labels to standards (``Evaluation/match(_:count:standard:matchKey:)``)
+    /// and takes the evidence of each matched standard. A standard named by several labels is
+    /// taken once, with its first label.
+    public static func examples(gold: GoldFile, standards: [Standard], scorer: Scorer,
+                                matchKey: (String) -> String) -> (examples: [LabelledExample], unmatched: [GoldLabel], duplicates: [GoldLabel]) {
+        let (pairs, unmatched) = Evaluation.match(gold, count: standards.count, standard: { standards[$0] }, matchKey: matchKey)
+        var seen = Set<Int>()
+        var examples: [LabelledExample] = []
+        var duplicates: [GoldLabel] = []
+        for (label, index) in pairs {
+            guard seen.insert(index).inserted else { duplicates.append(label); continue }
+            let standard = standards[index]
+            examples.append(LabelledExample(id: standard.id, group: matchKey(standard.undatedId), label: label, index: index,
+                                            items: scorer.evidenceItems(standard),
+                                            indicators: Scorer.indicators(of: standard)))
+        }
+        return (examples, unmatched, duplicates)
+    }
+
+    // MARK: - folds
+
+    /// A stable 64-bit hash of a text (FNV-1a over its UTF-8 bytes): the same on every run and machine.
+    public static func stableHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Assigns each example to one of `count` folds, deterministically and stratified, with
+    /// all the examples of a group (the editions and drafts of one standard) in one fold: the
+    /// groups are ordered by stratum (the rarest class among their labels: a characteristic
+    /// or AI relevance, else none), then by the stable hash of their key, and dealt out in
+    /// turn, so that every fold gets its share of each rare class. Every example gets exactly one fold.
+    public static func folds(_ examples: [LabelledExample], count: Int) -> [Int] {
+        folds(ids: examples.map(\.group), labels: examples.map(\.label), count: count)
+    }
+
+    /// - Parameter ids: each example's group key (examples with equal keys share a fold).
+    public static func folds(ids: [String], labels: [GoldLabel], count: Int) -> [Int] {
+        precondition(count >= 1 && ids.count == labels.count)
+        // One label per group: the union of its examples' labels.
+        var groupIndex: [String: Int] = [:]
+        var groupIDs: [String] = []
+        var groupLabels: [GoldLabel] = []
+        var exampleGroup: [Int] = []
+        for (id, label) in zip(ids, labels) {
+            if let index = groupIndex[id] {
+                groupLabels[index].characteristics.formUnion(label.characteristics)
+                groupLabels[index].aiRelevant = groupLabels[index].aiRelevant || label.aiRelevant
+                exampleGroup.append(index)
+            } else {
+                groupIndex[id] = groupIDs.count
+                exampleGroup.append(groupIDs.count)
+                groupIDs.append(id)
+                groupLabels.append(label)
+            }
+        }
+        let groupFolds = groupFolds(ids: groupIDs, labels: groupLabels, count: count)
+        return exampleGroup.map { groupFolds[$0] }
+    }
+
+    private static func groupFolds(ids: [String], labels: [GoldLabel], count: Int) -> [Int] {
+        // Class sizes: the characteristics in contract order, then AI relevance.
+        var sizes = [Int](repeating: 0, count: ScoreSlot.scoredCount)
+        for label in labels {
+            for characteristic in label.characteristics { sizes[ScoreSlot.slot(characteristic)] += 1 }
+            if label.aiRelevant { sizes[ScoreSlot.aiRelevance] += 1 }
+        }
+        let strata = labels.map { label -> Int in
+            var classes = label.characteristics.map { ScoreSlot.slot($0) }
+            if label.aiRelevant { classes.append(ScoreSlot.aiRelevance) }
+            return classes.min { sizes[$0] != sizes[$1] ? sizes[$0] < sizes[$1] : $0 < $1 } ?? ScoreSlot.scoredCount
+        }
+        let hashes = ids.map(stableHash)
+        let order = ids.indices.sorted { a, b in
+            let ka = (stratumSize(strata[a], sizes), strata[a]), kb = (stratumSize(strata[b], sizes), strata[b])
+            if ka != kb { return ka < kb }
+            if hashes[a] != hashes[b] { return hashes[a] < hashes[b] }
+            return ids[a] < ids[b]
+        }
+        var folds = [Int](repeating: 0, count: ids.count)
+        for (position, index) in order.enumerated() { folds[index] = position % count }
+        return folds
+    }
+
+    /// A stratum's size, for ordering the rarest first (examples without a class last).
+    private static func stratumSize(_ stratum: Int, _ sizes: [Int]) -> Int {
+        stratum < sizes.count ? sizes[stratum] : Int.max
+    }
+
+    // MARK: - fitting
+
+    /// Fits the weights of every target on the examples.
+    public static func fit(_ examples: [LabelledExample], options: TrainingOptions = TrainingOptions(),
+                           goldFiles: [String] = []) -> ScoringWeights {
+        var targets = [ScoringWeights.Target](repeating: ScoringWeights.Target(), count: ScoreSlot.scoredCount)
+        // AI relevance first: the AI-conditional terms of the characteristics count only in
+        // the examples it finds AI-relevant.
+        let ai = fitTarget(ScoreSlot.aiRelevance, examples: examples, isAI: [Bool](repeating: false, count: examples.count),
+                           options: options)
+        targets[ScoreSlot.aiRelevance] = ai
+        let aiModel = FeatureSpace.model(ai)
+        let aiThreshold = ai.threshold ?? options.aiThreshold
+        let isAI = examples.map { aiModel.probability(slot: ScoreSlot.aiRelevance, items: $0.items, indicators: $0.indicators, isAI: false) >= aiThreshold }
+        for characteristic in Characteristic.allCases {
+            let slot = ScoreSlot.slot(characteristic)
+            targets[slot] = fitTarget(slot, examples: examples, isAI: isAI, options: options)
+        }
+        return ScoringWeights(targets: targets, threshold: options.threshold, aiThreshold: options.aiThreshold,
+                              examples: examples.count, goldFiles: goldFiles)
+    }
+
+    /// Whether an example is a positive of a scored slot.
+    static func isPositive(_ label: GoldLabel, slot: Int) -> Bool {
+        slot == ScoreSlot.aiRelevance ? label.aiRelevant : label.characteristics.contains(Characteristic.allCases[slot])
+    }
+
+    /// One target's model, its L2 strength chosen by inner cross-validation.
+    static func fitTarget(_ slot: Int, examples: [LabelledExample], isAI: [Bool], options: TrainingOptions) -> ScoringWeights.Target {
+        let space = FeatureSpace(slot: slot, examples: examples, isAI: isAI, minimumIndicatorCount: options.minimumIndicatorCount)
+        let rows = examples.indices.map { space.row(examples[$0].items, indicators: examples[$0].indicators, isAI: isAI[$0]) }
+        let targets = examples.map { isPositive($0.label, slot: slot) ? 1.0 : 0.0 }
+        let positives = targets.reduce(0, +)
+        var lambda = options.defaultLambda
+        var threshold: Double? = nil
+        let innerFolds = options.innerFolds
+        if !options.lambdas.isEmpty, innerFolds >= 2, positives >= Double(innerFolds), Double(examples.count) - positives >= Double(innerFolds) {
+            let folds = Self.folds(examples, count: innerFolds)
+            var best = Double.infinity
+            var bestHeldOut: [Double] = []
+            for candidate in options.lambdas {
+                var loss = 0.0
+                var heldOut = [Double](repeating: 0, count: rows.count)
+                for fold in 0..<innerFolds {
+                    let train = rows.indices.filter { folds[$0] != fold }
+                    let test = rows.indices.filter { folds[$0] == fold }
+                    let model = LogisticRegression.fit(rows: train.map { rows[$0] }, targets: train.map { targets[$0] },
+                                                       featureCount: space.count, lambda: candidate)
+                    loss += model.logLoss(test.map { rows[$0] }, test.map { targets[$0] }) * Double(test.count)
+                    for index in test { heldOut[index] = model.probability(rows[index]) }
+                }
+                if loss < best - 1e-12 {
+                    best = loss
+                    lambda = candidate
+                    bestHeldOut = heldOut
+                }
+            }
+            if options.choosesThresholds {
+                threshold = Self.bestThreshold(bestHeldOut, targets, accuracy: slot == ScoreSlot.aiRelevance,
+                                               fallback: slot == ScoreSlot.aiRelevance ? options.aiThreshold : options.threshold)
+            }
+        }
+        let model = LogisticRegression.fit(rows: rows, targets: targets, featureCount: space.count, lambda: lambda)
+        var target = space.target(model, lambda: lambda)
+        target.threshold = threshold
+        return target
+    }
+
+    /// The threshold (0.05, 0.10 … 0.95) that gives held-out probabilities the best F1 (or
+    /// accuracy); among equals, the one nearest to `fallback`.
+    static func bestThreshold(_ probabilities: [Double], _ targets: [Double], accuracy: Bool, fallback: Double) -> Double {
+        var best = fallback
+        var bestValue = -1.0
+        for step in 1...19 {
+            let candidate = Double(step) / 20
+            var tp = 0.0, fp = 0.0, fn = 0.0, right = 0.0
+            for (p, y) in zip(probabilities, targets) {
+                let predicted = p >= candidate
+                if predicted && y == 1 { tp += 1 } else if predicted { fp += 1 } else if y == 1 { fn += 1 }
+                if predicted == (y == 1) { right += 1 }
+            }
+            let value = accuracy ? right : (tp == 0 ? 0 : 2 * tp / (2 * tp + fp + fn))
+            if value > bestValue + 1e-12 || (abs(value - bestValue) <= 1e-12 && abs(candidate - fallback) < abs(best - fallback)) {
+                best = candidate
+                bestValue = value
+            }
+        }
+        return best
+    }
+
+    // MARK: - cross-validation
+
+    /// Held-out scores: each example scored by weights fitted on the other folds.
+    /// - Returns: one card per example, in example order, and whether it passed its fold's AI threshold.
+    public static func crossValidatedCards(_ examples: [LabelledExample], folds count: Int,
+                                           options: TrainingOptions = TrainingOptions()) -> [(card: ScoreCard, isAIRelevant: Bool)] {
+        let folds = Self.folds(examples, count: count)
+        var cards = [(card: ScoreCard, isAIRelevant: Bool)?](repeating: nil, count: examples.count)
+        for fold in 0..<count {
+            let train = examples.indices.filter { folds[$0] != fold }.map { examples[$0] }
+            let weights = fit(train, options: options)
+            let model = ScoringModel(weights: weights)
+            for index in examples.indices where folds[index] == fold {
+                let card = model.card(examples[index].items, indicators: examples[index].indicators)
+                cards[index] = (card, card.aiRelevance >= model.aiThreshold)
+            }
+        }
+        return cards.map { $0! }
+    }
+
+    /// The cross-validated evaluation: the gold labels matched to the standards, the weights
+    /// fitted on K − 1 folds and the held-out fold scored, for every fold; then compared with
+    /// the gold as ``Evaluation/evaluate(gold:scored:matchKey:threshold:aiThreshold:)`` does.
+    public static func crossValidate(gold: GoldFile, standards: [Standard], scorer: Scorer, matchKey: (String) -> String,
+                                     folds: Int, options: TrainingOptions = TrainingOptions()) -> Evaluation {
+        let (examples, _, _) = Self.examples(gold: gold, standards: standards, scorer: scorer, matchKey: matchKey)
+        let cards = crossValidatedCards(examples, folds: folds, options: options)
+        // Only the matched standards, in their order, each with its held-out scores: the same
+        // matching then finds the same standard for every label.
+        let scored = examples.indices.sorted { examples[$0].index < examples[$1].index }.map { position in
+            ScoredStandard(standard: standards[examples[position].index], score: cards[position].card,
+                           isAIRelevant: cards[position].isAIRelevant)
+        }
+        var evaluation = Evaluation.evaluate(gold: gold, scored: scored, matchKey: matchKey,
+                                             threshold: options.threshold, aiThreshold: options.aiThreshold)
+        // Labels that match no standard at all (not merely none of the matched ones).
+        evaluation.unmatched = Evaluation.match(gold, count: standards.count, standard: { standards[$0] }, matchKey: matchKey).unmatched
+        return evaluation
+    }
+}
+
+/// The features of one target: the five field sums, then one feature per term (and per
+/// AI-conditional term) seen in the examples, then one per indicator (committee or ICS code)
+/// that enough examples have, each group in sorted order.
+struct FeatureSpace {
+    let slot: Int
+    /// Term features: plain terms and AI-conditional terms, each sorted.
+    let terms: [String]
+    let aiTerms: [String]
+    let indicators: [String]
+    private let termIndex: [String: Int]
+    private let aiTermIndex: [String: Int]
+    private let indicatorIndex: [String: Int]
+
+    static let fieldCount = ScoredField.allCases.count
+
+    var count: Int { Self.fieldCount + terms.count + aiTerms.count + indicators.count }
+
+    init(slot: Int, examples: [LabelledExample], isAI: [Bool], minimumIndicatorCount: Int) {
+        self.slot = slot
+        var plain = Set<String>()
+        var conditional = Set<String>()
+        var indicatorCounts: [String: Int] = [:]
+        for (example, ai) in zip(examples, isAI) {
+            for item in example.items {
+                if item.slot == slot { plain.insert(item.evidence.term) }
+                if ai, slot != ScoreSlot.aiRelevance, item.slot == ScoreSlot.firstAIConditional + slot { conditional.insert(item.evidence.term) }
+            }
+            for indicator in example.indicators { indicatorCounts[indicator.key, default: 0] += 1 }
+        }
+        let terms = plain.sorted()
+        let aiTerms = conditional.sorted()
+        let indicators = indicatorCounts.filter { $0.value >= minimumIndicatorCount }.keys.sorted()
+        self.terms = terms
+        self.aiTerms = aiTerms
+        self.indicators = indicators
+        termIndex = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, Self.fieldCount + $0) })
+        aiTermIndex = Dictionary(uniqueKeysWithValues: aiTerms.enumerated().map { ($1, Self.fieldCount + terms.count + $0) })
+        indicatorIndex = Dictionary(uniqueKeysWithValues: indicators.enumerated().map {
+            ($1, Self.fieldCount + terms.count + aiTerms.count + $0)
+        })
+    }
+
+    /// The feature row of one example: what ``ScoringModel/card(_:indicators:)`` sums for this target.
+    func row(_ items: [SlotEvidence], indicators: [Indicator], isAI: Bool) -> LogisticRegression.Row {
+        var values = [(index: Int, value: Double)]()
+        func add(_ index: Int, _ value: Double) {
+            if let position = values.firstIndex(where: { $0.index == index }) { values[position].value += value } else { values.append((index, value)) }
+        }
+        for item in items {
+            let conditional = slot != ScoreSlot.aiRelevance && item.slot == ScoreSlot.firstAIConditional + slot
+            guard item.slot == slot || (conditional && isAI) else { continue }
+            let value = item.evidence.weight
+            add(ScoredField.fieldIndex(item.evidence.field), value)
+            if let index = conditional ? aiTermIndex[item.evidence.term] : termIndex[item.evidence.term] { add(index, value) }
+        }
+        for indicator in indicators {
+            if let index = indicatorIndex[indicator.key] { add(index, 1) }
+        }
+        values.sort { $0.index < $1.index }
+        return values
+    }
+
+    /// The fitted model as weights-file values (terms with weight exactly 0 left out).
+    func target(_ model: LogisticRegression, lambda: Double) -> ScoringWeights.Target {
+        var target = ScoringWeights.Target(lambda: lambda, intercept: model.intercept)
+        for (position, field) in ScoredField.allCases.enumerated() { target.fields[field] = model.weights[position] }
+        for (position, term) in terms.enumerated() where model.weights[Self.fieldCount + position] != 0 {
+            target.terms[term] = model.weights[Self.fieldCount + position]
+        }
+        for (position, term) in aiTerms.enumerated() where model.weights[Self.fieldCount + terms.count + position] != 0 {
+            target.aiTerms[term] = model.weights[Self.fieldCount + terms.count + position]
+        }
+        for (position, key) in indicators.enumerated() where model.weights[Self.fieldCount + terms.count + aiTerms.count + position] != 0 {
+            target.indicators[key] = model.weights[Self.fieldCount + terms.count + aiTerms.count + position]
+        }
+        return target
+    }
+
+    /// A single-target scoring model, for the predictions training needs along the way.
+    static func model(_ target: ScoringWeights.Target) -> SingleTarget { SingleTarget(target: target) }
+
+    struct SingleTarget {
+        let target: ScoringWeights.Target
+        func probability(slot: Int, items: [SlotEvidence], indicators: [Indicator], isAI: Bool) -> Double {
+            var z = target.intercept
+            for indicator in indicators { z += target.indicators[indicator.key] ?? 0 }
+            for item in items {
+                let conditional = slot != ScoreSlot.aiRelevance && item.slot == ScoreSlot.firstAIConditional + slot
+                guard item.slot == slot || (conditional && isAI) else { continue }
+                let term = (conditional ? target.aiTerms : target.terms)[item.evidence.term] ?? 0
+                z += ((target.fields[item.evidence.field] ?? 0) + term) * item.evidence.weight
+            }
+            return ScoringModel.sigmoid(z)
+        }
+    }
+}

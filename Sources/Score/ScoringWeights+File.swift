@@ -1,0 +1,191 @@
+import Foundation
+import LandscapeModel
+import Yams
+import YAMLInput
+
+/// A weights file that cannot be used: which file, which line, which key, and why.
+public typealias ScoringWeightsError = TaxonomyError
+
+extension Taxonomy {
+    /// The terms (and ICS codes) that can be evidence for an evidence slot: the keys a
+    /// weights file may give that slot.
+    func featureTerms(slot: Int) -> Set<String> {
+        var names = Set(terms.filter { ($0.weights[slot] ?? 0) > 0 }.map(\.text))
+        for hint in classificationHints where (hint.weights[slot] ?? 0) > 0 { names.insert(hint.code) }
+        return names
+    }
+}
+
+extension ScoringWeights {
+    static let weightRange: ClosedRange<Double> = -1000...1000
+    static let lambdaRange: ClosedRange<Double> = 0...1000
+
+    /// The weights file: YAML with sorted keys and six decimals, the same bytes for the same weights.
+    public var yaml: String {
+        var out = """
+        # Scoring weights fitted by `landscape train`: one L2-regularised logistic regression per
+        # characteristic and one for AI relevance, over the evidence of Inputs/taxonomy.yaml.
+        # For each evidence item of a standard (a term or ICS code matched in a field, with the
+        # taxonomy's strength as its value): contribution = (fields[field] + terms[term]) × value;
+        # score = 1 / (1 + exp(-(intercept + sum of contributions))); a characteristic is listed,
+        # Indicators (committee:<committee>, ics:<code>, each with its parents) add their weight
+        # when the standard has them. A characteristic is listed,
+        # or a standard AI-relevant, when its score reaches the target's threshold (chosen on the
+        # training labels by inner cross-validation, like lambda). `ai_terms` count only for
+        # AI-relevant standards. Terms not listed have weight 0 (only their field weight).
+        # Generated: edit the taxonomy or the labels and train again rather than this file.
+
+        """
+        out += "ai_threshold: \(decimal(aiThreshold, places: 6))\n"
+        out += "examples: \(examples)\n"
+        out += "gold: [" + goldFiles.sorted().map(Self.quoted).joined(separator: ", ") + "]\n"
+        out += "targets:\n"
+        let order = (0..<ScoreSlot.scoredCount).sorted { Self.name(ofSlot: $0) < Self.name(ofSlot: $1) }
+        for slot in order {
+            let target = targets[slot]
+            out += "  \(Self.name(ofSlot: slot)):\n"
+            if !target.aiTerms.isEmpty { out += Self.map("ai_terms", target.aiTerms, indent: 4) }
+            out += "    fields:\n"
+            for field in ScoredField.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+                out += "      \(field.rawValue): \(decimal(target.fields[field] ?? 0, places: 6))\n"
+            }
+            if !target.indicators.isEmpty { out += Self.map("indicators", target.indicators, indent: 4) }
+            out += "    intercept: \(decimal(target.intercept, places: 6))\n"
+            out += "    lambda: \(decimal(target.lambda, places: 6))\n"
+            if !target.terms.isEmpty { out += Self.map("terms", target.terms, indent: 4) }
+            if let threshold = target.threshold { out += "    threshold: \(decimal(threshold, places: 6))\n" }
+        }
+        out += "threshold: \(decimal(threshold, places: 6))\n"
+        out += "version: 1\n"
+        return out
+    }
+
+    private static func map(_ name: String, _ values: [String: Double], indent: Int) -> String {
+        let pad = String(repeating: " ", count: indent)
+        var out = "\(pad)\(name):\n"
+        for key in values.keys.sorted() {
+            out += "\(pad)  \(quoted(key)): \(decimal(values[key]!, places: 6))\n"
+        }
+        return out
+    }
+
+    /// Whether a key names a committee (`committee:ISO/TC 45`) or an ICS code (`ics:35.240`).
+    static func isIndicator(_ key: String) -> Bool {
+        if key.hasPrefix("committee:") { return key.count > "committee:".count }
+        guard key.hasPrefix("ics:") else { return false }
+        let code = key.dropFirst(4)
+        return !code.isEmpty && code.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && code.first != "." && code.last != "."
+    }
+
+    /// A YAML double-quoted scalar.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Loads and checks a weights file against the taxonomy it will score with.
+    ///
+    /// - Throws: ``ScoringWeightsError`` naming the file, the line and the key: unreadable
+    ///   file, malformed YAML, unknown keys, unknown targets, fields or terms (a term the
+    ///   taxonomy does not have for that target), missing targets, values that are not numbers
+    ///   in range.
+    public static func load(path: String, taxonomy: Taxonomy) throws -> ScoringWeights {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ScoringWeightsError(file: path, line: nil, key: "", reason: "cannot read the weights file (\(error.localizedDescription))")
+        }
+        return try parse(yaml: text, source: path, taxonomy: taxonomy)
+    }
+
+    /// Parses and checks weights YAML; `source` names it in errors.
+    public static func parse(yaml: String, source: String, taxonomy: Taxonomy) throws -> ScoringWeights {
+        let composed: Node?
+        do {
+            composed = try YAMLDocument.compose(yaml, file: source)
+        } catch let error as YAMLInputError {
+            throw ScoringWeightsError(file: source, line: error.line, key: error.key, reason: error.reason)
+        }
+        guard let node = composed else {
+            throw ScoringWeightsError(file: source, line: nil, key: "", reason: "the weights file is empty")
+        }
+        let root = YAMLCursor(node: node, path: "", file: source)
+        let top = try root.entries(allowed: ["version", "threshold", "ai_threshold", "examples", "gold", "targets"])
+        if let version = top["version"] {
+            guard try version.string() == "1" else { throw version.error("unsupported version (expected 1)") }
+        }
+        guard let targetsNode = top["targets"] else { throw root.error("missing key 'targets'") }
+        let threshold = try top["threshold"]?.number(in: 0.001...0.999) ?? 0.5
+        let aiThreshold = try top["ai_threshold"]?.number(in: 0.001...0.999) ?? 0.5
+        var examples = 0
+        if let node = top["examples"] {
+            let value = try node.number(in: 0...1e9)
+            guard value == value.rounded() else { throw node.error("expected a whole number") }
+            examples = Int(value)
+        }
+        let gold = try top["gold"].map { node -> [String] in
+            guard let sequence = node.node.sequence else { throw node.error("expected a list") }
+            return try sequence.enumerated().map { try node.child("\($0.offset)", $0.element).string() }
+        } ?? []
+
+        var targets = [ScoringWeights.Target?](repeating: nil, count: ScoreSlot.scoredCount)
+        for (name, targetNode) in try targetsNode.entries() {
+            guard let slot = (0..<ScoreSlot.scoredCount).first(where: { Self.name(ofSlot: $0) == name }) else {
+                throw targetNode.error("unknown target (expected ai_relevance or a characteristic id: \(Characteristic.allCases.map(\.id).joined(separator: ", ")))")
+            }
+            let isAI = slot == ScoreSlot.aiRelevance
+            let fields = try targetNode.entries(allowed: isAI ? ["lambda", "intercept", "fields", "terms", "indicators", "threshold"]
+                                                               : ["lambda", "intercept", "fields", "terms", "ai_terms", "indicators", "threshold"])
+            guard let interceptNode = fields["intercept"] else { throw targetNode.error("missing key 'intercept'") }
+            var target = ScoringWeights.Target()
+            target.intercept = try interceptNode.number(in: weightRange)
+            target.lambda = try fields["lambda"]?.number(in: lambdaRange) ?? 0
+            target.threshold = try fields["threshold"]?.number(in: 0.001...0.999)
+            if let fieldsNode = fields["fields"] {
+                for (key, value) in try fieldsNode.entries() {
+                    guard let field = ScoredField(rawValue: key) else {
+                        throw value.error("unknown field (expected one of: \(ScoredField.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    target.fields[field] = try value.number(in: weightRange)
+                }
+            }
+            func terms(_ node: YAMLCursor, slot: Int) throws -> [String: Double] {
+                let known = taxonomy.featureTerms(slot: slot)
+                var result: [String: Double] = [:]
+                for (key, value) in try node.entries() {
+                    guard known.contains(key) else {
+                        throw value.error("unknown term: \(taxonomy.source) has no term or ICS code '\(key)' for \(name)")
+                    }
+                    result[key] = try value.number(in: weightRange)
+                }
+                return result
+            }
+            if let node = fields["terms"] { target.terms = try terms(node, slot: slot) }
+            if let node = fields["ai_terms"] { target.aiTerms = try terms(node, slot: ScoreSlot.firstAIConditional + slot) }
+            if let node = fields["indicators"] {
+                for (key, value) in try node.entries() {
+                    guard Self.isIndicator(key) else {
+                        throw value.error("not an indicator (expected committee:<committee> or ics:<ICS code>)")
+                    }
+                    target.indicators[key] = try value.number(in: weightRange)
+                }
+            }
+            targets[slot] = target
+        }
+        let missing = (0..<ScoreSlot.scoredCount).filter { targets[$0] == nil }.map(Self.name(ofSlot:))
+        guard missing.isEmpty else { throw targetsNode.error("missing target(s): \(missing.joined(separator: ", "))") }
+        return ScoringWeights(targets: targets.map { $0! }, threshold: threshold, aiThreshold: aiThreshold,
+                              examples: examples, goldFiles: gold)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// `landscape train` and `landscape evaluate --gold FILE... --folds K` on the repository's inputs.
+@Suite("Train and cross-validate")
+struct TrainAndCrossValidateTests {
+    static let quiet = ProgressReporter(options: ProgressOptions(quiet: true))
+
+    /// Labels for standards of the repository's `Inputs/`, in two files.
+    static let goldA = """
+    id,ai_relevant,characteristics
+    ISO/IEC 42001:2023,1,accountable_transparent
+    ISO/IEC 27001:2022,0,secure_resilient;accountable_transparent
+    ISO 31000:2018,0,accountable_transparent
+    IEEE Std 7001-2021,1,accountable_transparent;explainable_interpretable
+
+    """
+    static let goldB = """
+    id,ai_relevant,characteristics
+    ISO/IEC 23894:2023,1,accountable_transparent
+    ISO/IEC TR 24028:2020,1,valid_reliable;accountable_transparent
+    ISO 99999:2099,0,safe
+
+    """
+
+    /// A copy of the repository's Pipeline.yaml with absolute paths and the given scoring section.
+    static func config(in folder: TemporaryDirectory, weights: String?) throws -> String {
+        var text = try String(contentsOfFile: Repository.root.appendingPathComponent("Pipeline.yaml").path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"Inputs/", with: "\"" + Repository.inputs.path + "/")
+        text = text.replacingOccurrences(of: "taxonomy: Inputs/", with: "taxonomy: " + Repository.inputs.path + "/")
+        text = text.replacingOccurrences(of: "directory: Outputs", with: "directory: " + folder.url("Outputs"))
+        text = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("weights:") }.joined(separator: "\n")
+        if let weights {
+            text = text.replacingOccurrences(of: "scoring:\n", with: "scoring:\n  weights: \(weights)\n")
+        }
+        return try folder.write("Pipeline.yaml", text)
+    }
+
+    @Test func trainWritesTheSameBytesForTheSameLabels() throws {
+        let folder = try TemporaryDirectory()
+        let config = try Self.config(in: folder, weights: nil)
+        let a = try folder.write("a.csv", Self.goldA)
+        let b = try folder.write("b.csv", Self.goldB)
+        let runner = PipelineRunner(configPath: config, progress: Self.quiet)
+        #expect(try runner.train(goldPaths: [a, b], outputPath: folder.url("first.yaml")) == .success)
+        #expect(try runner.train(goldPaths: [a, b], outputPath: folder.url("second.yaml")) == .success)
+        let first = try folder.read("first.yaml")
+        #expect(first == (try folder.read("second.yaml")))
+        #expect(first.contains("examples: 6\n"))
+        #expect(first.contains("gold: [\"a.csv\", \"b.csv\"]\n"))
+
+        // The config that names the file scores with it: `evaluate` on the same labels.
+        let fitted = try Self.config(in: folder, weights: folder.url("first.yaml"))
+        let (status, output) = try landscape(["evaluate", "--gold", a, b, "--config", fitted, "--quiet"])
+        #expect(status == 0)
+        #expect(output.contains("6 of 7 gold standards matched"))
+        #expect(output.split(separator: "\n").last?.hasPrefix("micro_f1=") == true)
+    }
+
+    @Test func evaluateWithFoldsPrintsBothTablesAndEndsWithTheCrossValidatedFigure() throws {
+        let folder = try TemporaryDirectory()
+        let config = try Self.config(in: folder, weights: nil)
+        let a = try folder.write("a.csv", Self.goldA)
+        let b = try folder.write("b.csv", Self.goldB)
+        let (status, output) = try landscape(["evaluate", "--gold", a, b, "--folds", "3", "--config", config, "--quiet"])
+        #expect(status == 0, "\(output)")
+        #expect(output.hasPrefix("Plain (the taxonomy's hand-set weights"))
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let last = String(lines.last ?? "")
+        #expect(last.range(of: #"^micro_f1=[01]\.\d{3}$"#, options: .regularExpression) != nil, "\(last)")
+        #expect(lines.filter { $0.hasPrefix("micro_f1=") }.count == 1)
+        let crossValidated = try #require(output.range(of: "Cross-validated (3 folds"))
+        // The last line is the cross-validated table's micro F1.
+        let table = output[crossValidated.lowerBound...]
+        let micro = try #require(table.split(separator: "\n").first { $0.hasPrefix("micro ") })
+        let f1 = micro.split(separator: " ", omittingEmptySubsequences: true)[3]
+        #expect(last == "micro_f1=\(f1)")
+
+        let (usage, _) = try landscape(["evaluate", "--gold", a, "--folds", "1", "--config", config, "--quiet"])
+        #expect(usage == 64)
+    }
+
+    @Test func aBadWeightsFileStopsTheRunNamingFileLineAndKey() throws {
+        let folder = try TemporaryDirectory()
+        let weights = try folder.write("weights.yaml", "targets:\n  safe:\n    intercept: -1\n    colour: red\n")
+        let config = try Self.config(in: folder, weights: weights)
+        let error = try #require(throws: PipelineError.self) {
+            try PipelineRunner(configPath: config, progress: Self.quiet).validate()
+        }
+        #expect(error.status == .config)
+        #expect(error.description.contains("weights.yaml:4"), "\(error)")
+        #expect(error.description.contains("targets.safe.colour"), "\(error)")
+    }
+
+    private func landscape(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Repository.binary))
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
