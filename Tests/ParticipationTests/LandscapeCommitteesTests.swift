@@ -114,6 +114,19 @@ import Testing
         #expect(problem.reason.hasPrefix("invalid YAML"))
     }
 
+    @Test func yamlAliasesAreRefused() throws {
+        let found = problems("""
+            version: 1
+            members: &all
+              - {acronym: AA, country: AT}
+            committees:
+              - {reference: TST/TC 1, sdo: TST, title: One, p-members: *all}
+            """)
+        let problem = try #require(found.first)
+        #expect(problem.line == 2)
+        #expect(problem.reason.contains("anchors and aliases"))
+    }
+
     @Test func unknownKeysTypesAndValues() {
         let found = problems("""
             version: 2

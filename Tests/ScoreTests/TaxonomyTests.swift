@@ -104,6 +104,15 @@ struct TaxonomyTests {
         #expect(error.line != nil)
     }
 
+    @Test func yamlAliasesAreRefused() throws {
+        // Ten levels of ten aliases each would stand for 10^10 nodes.
+        var bomb = "scoring:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1..<10 { bomb += "  a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        let error = try #require(failure(bomb))
+        #expect(error.reason.contains("anchors and aliases"))
+        #expect(error.line == 2)
+    }
+
     @Test func unreadableFileIsReported() {
         #expect(throws: TaxonomyError.self) { try Taxonomy.load(path: "/nonexistent/taxonomy.yaml") }
     }
