@@ -6,16 +6,7 @@ import Testing
 @Suite("End to end: adoption chains and the deliverables feed", .enabled(if: Repository.binary != nil, "needs the built landscape executable (swift build)"))
 struct EndToEndAdoptionAndFeedTests {
     private func landscape(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repository.binary!)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ChildProcess.landscape(arguments)
     }
 
     @Test func explainShowsTheNationalAdoptionChain() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import LandscapeModel
 @testable import Pipeline
 #if canImport(Glibc)
@@ -198,5 +199,22 @@ struct ChildProcess {
         let text = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
         let killed = process.terminationReason == .uncaughtSignal
         return Outcome(status: process.terminationStatus, standardError: text, seconds: Date().timeIntervalSince(started), killed: killed)
+    }
+}
+
+extension ChildProcess {
+    /// Runs the built `landscape` with `arguments` and returns its exit status and standard output.
+    static func landscape(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let binary = try #require(Repository.binary)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
