@@ -237,18 +237,19 @@ public enum ScorerTraining {
     // MARK: - cross-validation
 
     /// Held-out scores: each example scored by weights fitted on the other folds.
-    /// - Returns: one card per example, in example order, and whether it passed its fold's AI threshold.
+    /// - Returns: one card per example, in example order, whether it passed its fold's AI
+    ///   threshold, and its fold's thresholds (in scored-slot order).
     public static func crossValidatedCards(_ examples: [LabelledExample], folds count: Int,
-                                           options: TrainingOptions = TrainingOptions()) -> [(card: ScoreCard, isAIRelevant: Bool)] {
+                                           options: TrainingOptions = TrainingOptions()) -> [(card: ScoreCard, isAIRelevant: Bool, thresholds: [Double])] {
         let folds = Self.folds(examples, count: count)
-        var cards = [(card: ScoreCard, isAIRelevant: Bool)?](repeating: nil, count: examples.count)
+        var cards = [(card: ScoreCard, isAIRelevant: Bool, thresholds: [Double])?](repeating: nil, count: examples.count)
         for fold in 0..<count {
             let train = examples.indices.filter { folds[$0] != fold }.map { examples[$0] }
             let weights = fit(train, options: options)
             let model = ScoringModel(weights: weights)
             for index in examples.indices where folds[index] == fold {
                 let card = model.card(examples[index].items, indicators: examples[index].indicators)
-                cards[index] = (card, card.aiRelevance >= model.aiThreshold)
+                cards[index] = (card, card.aiRelevance >= model.aiThreshold, model.thresholds)
             }
         }
         return cards.map { $0! }
@@ -269,6 +270,17 @@ public enum ScorerTraining {
         }
         var evaluation = Evaluation.evaluate(gold: gold, scored: scored, matchKey: matchKey,
                                              threshold: options.threshold, aiThreshold: options.aiThreshold)
+        // Each disagreement measured against the threshold of the fold that scored it.
+        var foldThresholds: [String: [Double]] = [:]
+        for (position, example) in examples.enumerated() { foldThresholds[standards[example.index].id] = cards[position].thresholds }
+        for index in evaluation.errors.indices {
+            guard let thresholds = foldThresholds[evaluation.errors[index].standardID] else { continue }
+            switch evaluation.errors[index].target {
+            case .aiRelevance: evaluation.errors[index].threshold = thresholds[ScoreSlot.aiRelevance]
+            case .characteristic(let characteristic): evaluation.errors[index].threshold = thresholds[ScoreSlot.slot(characteristic)]
+            }
+        }
+        evaluation.errors.sort { $0.margin != $1.margin ? $0.margin > $1.margin : $0.goldID < $1.goldID }
         // Labels that match no standard at all (not merely none of the matched ones).
         evaluation.unmatched = Evaluation.match(gold, count: standards.count, standard: { standards[$0] }, matchKey: matchKey).unmatched
         return evaluation

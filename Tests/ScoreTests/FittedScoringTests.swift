@@ -275,5 +275,7 @@ struct FittedScoringTests {
         // The errors show each feature's contribution.
         let falsePositive = try #require(evaluation.errors.first { $0.goldID == "ISO 500:2020" })
         #expect(falsePositive.evidence.first?.coefficient != nil)
+        // Each error is measured against its own fold's threshold: on the wrong side of it.
+        for error in evaluation.errors { #expect(error.margin >= 0, "\(error.goldID) \(error.target): \(error.score) vs \(error.threshold)") }
     }
 }
