@@ -89,7 +89,7 @@ public struct CatalogIngester: Sendable {
         var warnings: [IngestWarning] = []
         let fileLocation = SourceLocation(source: file.source, file: file.path, line: 0)
         if budget.isExhausted {
-            let reason = "limit exceeded: the run keeps at most \(recordLimits.total) records (limits.max_records); this file is not read"
+            let reason = "\(budget.runBound); this file is not read"
             quarantine.append(QuarantineEntry(location: fileLocation, reason: reason, scope: .file))
             report.failure = reason
             report.quarantined = 1
@@ -112,19 +112,23 @@ public struct CatalogIngester: Sendable {
             return FileOutcome(records: [], quarantine: quarantine, warnings: [], report: report)
         }
 
-        // The parser's line when a record ends is at or past the record's last line.
-        var parsedThrough: [Int] = []
-        var nodesThrough: [Int] = []
-        var followed: [Bool] = []
+        // Where the reader stood when each record ended, to tell complete records from cut ones.
+        struct RecordEnd {
+            /// The parser's line, at or past the record's last line.
+            var parsedThrough: Int
+            /// Nodes other than element ends handed out so far.
+            var nodesThrough: Int
+            /// Whether the parser had built a node after the record's element.
+            var followed: Bool
+        }
+        var ends: [RecordEnd] = []
         file.format.adapter?.read(reader, emit: { record in
             guard allowance.take() else {
                 reader.stop("record limit")
                 return
             }
             records.append(record)
-            parsedThrough.append(reader.parserLine)
-            nodesThrough.append(reader.nodesOpened)
-            followed.append(reader.isRecordFollowedInInput)
+            ends.append(RecordEnd(parsedThrough: reader.parserLine, nodesThrough: reader.nodesOpened, followed: reader.isRecordFollowedInInput))
         }, location: { line in
             SourceLocation(source: file.source, file: file.path, line: line)
         })
@@ -141,8 +145,8 @@ public struct CatalogIngester: Sendable {
         } else if let failure = reader.failure.map(told) {
             // Keep the records that certainly ended before the failure's line.
             let total = reader.nodesOpened
-            let kept = records.indices.firstIndex { index in
-                !(followed[index] || nodesThrough[index] < total || (failure.line > 0 && parsedThrough[index] < failure.line))
+            let kept = ends.firstIndex { end in
+                !(end.followed || end.nodesThrough < total || (failure.line > 0 && end.parsedThrough < failure.line))
             } ?? records.count
             let dropped = records.count - kept
             records.removeLast(dropped)

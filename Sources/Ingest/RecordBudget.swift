@@ -31,6 +31,9 @@ final class RecordBudget: @unchecked Sendable {
 
     var isExhausted: Bool { lock.withLock { remaining <= 0 } }
 
+    /// The run's bound, as quarantine reasons name it.
+    var runBound: String { "limit exceeded: the run keeps at most \(limits.total) records (limits.max_records)" }
+
     /// Up to `count` records, fewer when the run is near its bound.
     fileprivate func take(_ count: Int) -> Int {
         lock.withLock {
@@ -88,7 +91,7 @@ final class RecordBudget: @unchecked Sendable {
         var reason: String? {
             switch exceeded {
             case .file?: "limit exceeded: more than \(budget.limits.perFile) records in this file (limits.max_records_per_file); \(kept) kept, the rest of the file is not read"
-            case .run?: "limit exceeded: the run keeps at most \(budget.limits.total) records (limits.max_records); \(kept) kept from this file, the rest is not read"
+            case .run?: "\(budget.runBound); \(kept) kept from this file, the rest is not read"
             case nil: nil
             }
         }

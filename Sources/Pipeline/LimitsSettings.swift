@@ -24,8 +24,6 @@ public struct LimitsSettings: Decodable, Sendable, Hashable {
     /// Records kept in the whole run and from one file; what lies beyond is not read and is
     /// quarantined with the reason.
     public var records = RecordLimits()
-    public var maxRecords: Int { records.total }
-    public var maxRecordsPerFile: Int { records.perFile }
     /// Bounds on expanding the configured glob patterns.
     public var discovery = FileDiscovery.Bounds()
 

@@ -60,8 +60,7 @@ public struct History: Sendable {
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         let suffix = ".corrupt-" + formatter.string(from: time)
         let target = URL(fileURLWithPath: location.path + suffix)
-        for (index, path) in files(at: location).enumerated() where FileManager.default.fileExists(atPath: path) {
-            let destination = files(at: target)[index]
+        for (path, destination) in zip(files(at: location), files(at: target)) where FileManager.default.fileExists(atPath: path) {
             guard rename(path, destination) == 0 else {
                 throw HistoryError(location: location, action: "cannot move the damaged history store aside",
                                    underlying: HistoryError.Refusal(String(cString: strerror(errno))))

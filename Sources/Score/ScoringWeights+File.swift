@@ -111,15 +111,7 @@ extension ScoringWeights {
 
     /// Parses and checks weights YAML; `source` names it in errors.
     public static func parse(yaml: String, source: String, taxonomy: Taxonomy) throws -> ScoringWeights {
-        let composed: Node?
-        do {
-            composed = try YAMLDocument.compose(yaml, file: source)
-        } catch let error as YAMLInputError {
-            throw ScoringWeightsError(file: source, line: error.line, key: error.key, reason: error.reason)
-        }
-        guard let node = composed else {
-            throw ScoringWeightsError(file: source, line: nil, key: "", reason: "the weights file is empty")
-        }
+        let node = try YAMLDocument.composeRoot(yaml, file: source, emptyReason: "the weights file is empty")
         let root = YAMLCursor(node: node, path: "", file: source)
         let top = try root.entries(allowed: ["version", "threshold", "ai_threshold", "examples", "gold", "targets"])
         if let version = top["version"] {

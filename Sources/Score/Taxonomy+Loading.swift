@@ -21,15 +21,7 @@ extension Taxonomy {
 
     /// Parses and validates taxonomy YAML; `source` names it in errors.
     public static func parse(yaml: String, source: String) throws -> Taxonomy {
-        let composed: Node?
-        do {
-            composed = try YAMLDocument.compose(yaml, file: source)
-        } catch let error as YAMLInputError {
-            throw TaxonomyError(file: source, line: error.line, key: error.key, reason: error.reason)
-        }
-        guard let root = composed else {
-            throw TaxonomyError(file: source, line: nil, key: "", reason: "the taxonomy file is empty")
-        }
+        let root = try YAMLDocument.composeRoot(yaml, file: source, emptyReason: "the taxonomy file is empty")
         var builder = TaxonomyBuilder(source: source)
         return try builder.build(YAMLCursor(node: root, path: "", file: source))
     }

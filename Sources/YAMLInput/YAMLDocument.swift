@@ -59,6 +59,15 @@ public enum YAMLDocument {
         return root
     }
 
+    /// Composes a document that must hold something; `emptyReason` is the error for one that
+    /// does not (e.g. "the taxonomy file is empty").
+    public static func composeRoot(_ text: String, file: String, emptyReason: String) throws -> Node {
+        guard let root = try compose(text, file: file) else {
+            throw YAMLInputError(file: file, line: nil, key: "", reason: emptyReason)
+        }
+        return root
+    }
+
     /// Walks the tree once, depth first, and throws at the first anchored node. The tree of a
     /// document without anchors has no shared nodes, so this visits each node once.
     private static func refuseAnchors(in root: Node, file: String) throws {

@@ -74,7 +74,7 @@ struct PipelineConfigTests {
 
     @Test func stageSectionsDecodeWithTheirLine() throws {
         let config = try PipelineConfig.parse(minimal + "\nlimits:\n  max_records: 12\n", file: "/x/P.yaml")
-        #expect(config.limits.maxRecords == 12)
+        #expect(config.limits.records.total == 12)
         let error = try #require(throws: PipelineError.self) {
             try PipelineConfig.parse(minimal + "\nlimits:\n  max_records: deep\n", file: "/x/P.yaml")
         }
@@ -110,10 +110,10 @@ struct PipelineConfigTests {
         #expect(config.history.keepRuns == 4)
         #expect(config.report.topStandards == 7)
         #expect(config.regions.region(named: "CN")?.countries == ["CN"])
-        #expect(config.limits.maxRecordsPerFile == 9)
+        #expect(config.limits.records.perFile == 9)
         #expect(config.limits.discovery.maxFiles == 8)
         #expect(config.limits.discovery.maxSeconds == 2.5)
-        #expect(config.limits.maxRecords == LimitsSettings().maxRecords)
+        #expect(config.limits.records.total == LimitsSettings().records.total)
     }
 
     /// Ten levels of aliases, each ten times the one before: 10^10 nodes if expanded.
