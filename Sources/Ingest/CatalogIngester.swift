@@ -1,4 +1,3 @@
-import Dispatch
 import LandscapeModel
 import XMLStream
 
@@ -18,7 +17,7 @@ public struct CatalogIngester: Sendable {
     public init(limits: IngestLimits = .default, recordLimits: RecordLimits = RecordLimits(), concurrency: Int? = nil) {
         self.limits = limits
         self.recordLimits = recordLimits
-        self.concurrency = max(1, concurrency ?? ProcessorCount.active)
+        self.concurrency = max(1, concurrency ?? Parallel.processorCount)
     }
 
     /// Reads every file. `progress` is called once per finished file, from worker threads.
@@ -43,20 +42,13 @@ public struct CatalogIngester: Sendable {
     /// while other files are still being read, so raw records never pile up.
     public func ingest<Output: Sendable>(_ files: [InputFile], each: @escaping @Sendable (FileOutcome) -> Output) -> [Output] {
         XMLEnvironment.prepare()
-        let slots = Slots<Output>(count: files.count)
         // Biggest files first so that the last worker does not start a big one alone.
         let sizes = files.map { fileSize($0.path) }
         let order = files.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
-        let next = Counter()
-        let workers = min(concurrency, files.count)
         let budget = RecordBudget(recordLimits)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let position = next.take(below: order.count) {
-                let index = order[position]
-                slots.store(each(readFile(files[index], budget: budget)), at: index)
-            }
+        return Parallel.map(count: files.count, workers: concurrency, order: order) { index in
+            each(readFile(files[index], budget: budget))
         }
-        return slots.values()
     }
 
     /// What one file produced.
@@ -82,7 +74,7 @@ public struct CatalogIngester: Sendable {
     }
 
     func readFile(_ file: InputFile, budget: RecordBudget) -> FileOutcome {
-        let started = monotonicNow()
+        let started = ContinuousClock.now
         var report = FileReport(source: file.source, path: file.path, format: file.format, bytes: fileSize(file.path))
         var records: [RawRecord] = []
         var quarantine: [QuarantineEntry] = []
@@ -108,7 +100,7 @@ public struct CatalogIngester: Sendable {
             quarantine.append(QuarantineEntry(location: fileLocation, reason: error.description, scope: .file))
             report.failure = error.description
             report.quarantined = 1
-            report.seconds = monotonicNow() - started
+            report.seconds = ContinuousClock.now.seconds(since: started)
             return FileOutcome(records: [], quarantine: quarantine, warnings: [], report: report)
         }
 
@@ -177,7 +169,7 @@ public struct CatalogIngester: Sendable {
         report.records = records.count
         report.quarantined = quarantine.count
         report.warnings = reader.problemCount - (reader.failure == nil ? 0 : 1)
-        report.seconds = monotonicNow() - started
+        report.seconds = ContinuousClock.now.seconds(since: started)
         return FileOutcome(records: records, quarantine: quarantine, warnings: warnings, report: report)
     }
 }

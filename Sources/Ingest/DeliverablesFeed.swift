@@ -19,7 +19,7 @@ struct DeliverablesFeed {
         return name.hasSuffix(".csv") || name.hasSuffix(".csv.gz")
     }
 
-    func read(_ file: InputFile, started: Double, allowance: inout RecordBudget.Allowance) -> CatalogIngester.FileOutcome {
+    func read(_ file: InputFile, started: ContinuousClock.Instant, allowance: inout RecordBudget.Allowance) -> CatalogIngester.FileOutcome {
         var report = FileReport(source: file.source, path: file.path, format: file.format, bytes: fileSize(file.path))
         var quarantine: [QuarantineEntry] = []
         var warnings: [IngestWarning] = []
@@ -32,7 +32,7 @@ struct DeliverablesFeed {
             quarantine.append(QuarantineEntry(location: location(0), reason: error.description, scope: .file))
             report.failure = error.description
             report.quarantined = 1
-            report.seconds = monotonicNow() - started
+            report.seconds = ContinuousClock.now.seconds(since: started)
             return .init(records: [], quarantine: quarantine, warnings: [], report: report)
         }
 
@@ -102,7 +102,7 @@ struct DeliverablesFeed {
         report.records = records.count
         report.quarantined = quarantine.count
         report.warnings = warnings.count
-        report.seconds = monotonicNow() - started
+        report.seconds = ContinuousClock.now.seconds(since: started)
         return .init(records: records, quarantine: quarantine, warnings: warnings, report: report)
     }
 

@@ -79,10 +79,10 @@ public struct RawDate: Sendable, Hashable, Codable {
 /// or an IEEE IDAMS `publication`. Every field is optional because real
 /// catalogs omit or empty any of them.
 ///
-/// The fields live in one copy-on-write box (as in ``Standard``): normalization walks the
-/// layers of every record, and a copy of thirty-odd references per layer visited cost
-/// more than the reading itself. Reads borrow the field in place; the first write to a
-/// shared copy duplicates the box.
+/// Its fields (``Fields``) are read and written as its own properties, and live in one
+/// copy-on-write box (``CopyOnWrite``): normalization walks the layers of every record,
+/// and copying thirty-odd references per layer visited cost more than the reading itself.
+@dynamicMemberLookup
 public struct RawLayer: Sendable {
     public enum Kind: String, Sendable, Codable {
         case isoMeta = "iso-meta"
@@ -94,220 +94,64 @@ public struct RawLayer: Sendable {
         case openDataDeliverable = "iso-open-data deliverable"
     }
 
-    private var storage: Storage
+    public struct Fields: Sendable {
+        public var kind: Kind
+        /// Line of the layer's start tag.
+        public var line: Int
 
-    public var kind: Kind {
-        _read { yield storage.kind }
-        _modify { let box = unique(); yield &box.kind }
-    }
-    /// Line of the layer's start tag.
-    public var line: Int {
-        _read { yield storage.line }
-        _modify { let box = unique(); yield &box.line }
-    }
+        // MARK: Identification (STS)
+        /// `std-ref` values keyed by `@type` (`dated`, `undated`, `short`; untyped → "").
+        public var references: [String: String] = [:]
+        public var docRef: String?
+        public var originator: String?
+        /// The layer a `std-meta` block stands for when the document says so by its profile
+        /// (`@id="profile.nat"`, `"profile.reg"`, `"profile.int"`): national, regional or
+        /// international, as `nat-meta`, `reg-meta` and `iso-meta` say by their names.
+        public var profile: String?
+        /// `reg-meta/@originator` and similar attributes.
+        public var originatorAttribute: String?
+        public var docType: String?
+        public var docNumber: String?
+        public var partNumber: String?
+        public var edition: String?
+        public var version: String?
+        public var supplementType: String?
+        public var supplementNumber: String?
+        public var releaseVersion: String?
+        public var projectId: String?
+        public var workItem: String?
 
-    // MARK: Identification (STS)
-    /// `std-ref` values keyed by `@type` (`dated`, `undated`, `short`; untyped → "").
-    public var references: [String: String] {
-        _read { yield storage.references }
-        _modify { let box = unique(); yield &box.references }
-    }
-    public var docRef: String? {
-        _read { yield storage.docRef }
-        _modify { let box = unique(); yield &box.docRef }
-    }
-    public var originator: String? {
-        _read { yield storage.originator }
-        _modify { let box = unique(); yield &box.originator }
-    }
-    /// The layer a `std-meta` block stands for when the document says so by its profile
-    /// (`@id="profile.nat"`, `"profile.reg"`, `"profile.int"`): national, regional or
-    /// international, as `nat-meta`, `reg-meta` and `iso-meta` say by their names.
-    public var profile: String? {
-        _read { yield storage.profile }
-        _modify { let box = unique(); yield &box.profile }
-    }
-    /// `reg-meta/@originator` and similar attributes.
-    public var originatorAttribute: String? {
-        _read { yield storage.originatorAttribute }
-        _modify { let box = unique(); yield &box.originatorAttribute }
-    }
-    public var docType: String? {
-        _read { yield storage.docType }
-        _modify { let box = unique(); yield &box.docType }
-    }
-    public var docNumber: String? {
-        _read { yield storage.docNumber }
-        _modify { let box = unique(); yield &box.docNumber }
-    }
-    public var partNumber: String? {
-        _read { yield storage.partNumber }
-        _modify { let box = unique(); yield &box.partNumber }
-    }
-    public var edition: String? {
-        _read { yield storage.edition }
-        _modify { let box = unique(); yield &box.edition }
-    }
-    public var version: String? {
-        _read { yield storage.version }
-        _modify { let box = unique(); yield &box.version }
-    }
-    public var supplementType: String? {
-        _read { yield storage.supplementType }
-        _modify { let box = unique(); yield &box.supplementType }
-    }
-    public var supplementNumber: String? {
-        _read { yield storage.supplementNumber }
-        _modify { let box = unique(); yield &box.supplementNumber }
-    }
-    public var releaseVersion: String? {
-        _read { yield storage.releaseVersion }
-        _modify { let box = unique(); yield &box.releaseVersion }
-    }
-    public var projectId: String? {
-        _read { yield storage.projectId }
-        _modify { let box = unique(); yield &box.projectId }
-    }
-    public var workItem: String? {
-        _read { yield storage.workItem }
-        _modify { let box = unique(); yield &box.workItem }
+        // MARK: Description
+        public var titles: [RawTitle] = []
+        public var abstract: String?
+        public var keywords: [String] = []
+        /// `comm-ref` (STS) or sponsoring committees (IEEE).
+        public var committees: [String] = []
+        public var secretariats: [String] = []
+        public var ics: [String] = []
+
+        // MARK: Life cycle
+        public var pubDate: String?
+        public var releaseDate: String?
+        /// `meta-date` values keyed by `@type`.
+        public var metaDates: [String: String] = [:]
+        /// The ISO harmonized stage code from `custom-meta` `stage`, e.g. `60.60`.
+        public var stageCode: String?
+        public var relations: [RawRelation] = []
+
+        // MARK: IEEE IDAMS
+        public var ieee: IdamsFields?
     }
 
-    // MARK: Description
-    public var titles: [RawTitle] {
-        _read { yield storage.titles }
-        _modify { let box = unique(); yield &box.titles }
-    }
-    public var abstract: String? {
-        _read { yield storage.abstract }
-        _modify { let box = unique(); yield &box.abstract }
-    }
-    public var keywords: [String] {
-        _read { yield storage.keywords }
-        _modify { let box = unique(); yield &box.keywords }
-    }
-    /// `comm-ref` (STS) or sponsoring committees (IEEE).
-    public var committees: [String] {
-        _read { yield storage.committees }
-        _modify { let box = unique(); yield &box.committees }
-    }
-    public var secretariats: [String] {
-        _read { yield storage.secretariats }
-        _modify { let box = unique(); yield &box.secretariats }
-    }
-    public var ics: [String] {
-        _read { yield storage.ics }
-        _modify { let box = unique(); yield &box.ics }
-    }
+    @usableFromInline var fields: CopyOnWrite<Fields>
 
-    // MARK: Life cycle
-    public var pubDate: String? {
-        _read { yield storage.pubDate }
-        _modify { let box = unique(); yield &box.pubDate }
-    }
-    public var releaseDate: String? {
-        _read { yield storage.releaseDate }
-        _modify { let box = unique(); yield &box.releaseDate }
-    }
-    /// `meta-date` values keyed by `@type`.
-    public var metaDates: [String: String] {
-        _read { yield storage.metaDates }
-        _modify { let box = unique(); yield &box.metaDates }
-    }
-    /// The ISO harmonized stage code from `custom-meta` `stage`, e.g. `60.60`.
-    public var stageCode: String? {
-        _read { yield storage.stageCode }
-        _modify { let box = unique(); yield &box.stageCode }
-    }
-    public var relations: [RawRelation] {
-        _read { yield storage.relations }
-        _modify { let box = unique(); yield &box.relations }
-    }
-
-    // MARK: IEEE IDAMS
-    public var ieee: IdamsFields? {
-        _read { yield storage.ieee }
-        _modify { let box = unique(); yield &box.ieee }
+    @inlinable public subscript<Field>(dynamicMember field: WritableKeyPath<Fields, Field>) -> Field {
+        _read { yield fields[dynamicMember: field] }
+        _modify { yield &fields[dynamicMember: field] }
     }
 
     public init(kind: Kind, line: Int) {
-        storage = Storage(kind: kind, line: line)
-    }
-
-    /// The box, copied first when another value shares it.
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
-    }
-
-    /// The fields. Written only through ``RawLayer/unique()``.
-    private final class Storage: @unchecked Sendable {
-        var kind: Kind
-        var line: Int
-        var references: [String: String] = [:]
-        var docRef: String?
-        var originator: String?
-        var originatorAttribute: String?
-        var profile: String?
-        var docType: String?
-        var docNumber: String?
-        var partNumber: String?
-        var edition: String?
-        var version: String?
-        var supplementType: String?
-        var supplementNumber: String?
-        var releaseVersion: String?
-        var projectId: String?
-        var workItem: String?
-        var titles: [RawTitle] = []
-        var abstract: String?
-        var keywords: [String] = []
-        var committees: [String] = []
-        var secretariats: [String] = []
-        var ics: [String] = []
-        var pubDate: String?
-        var releaseDate: String?
-        var metaDates: [String: String] = [:]
-        var stageCode: String?
-        var relations: [RawRelation] = []
-        var ieee: IdamsFields?
-
-        init(kind: Kind, line: Int) {
-            self.kind = kind
-            self.line = line
-        }
-
-        func copy() -> Storage {
-            let copy = Storage(kind: kind, line: line)
-            copy.references = references
-            copy.docRef = docRef
-            copy.originator = originator
-            copy.originatorAttribute = originatorAttribute
-            copy.profile = profile
-            copy.docType = docType
-            copy.docNumber = docNumber
-            copy.partNumber = partNumber
-            copy.edition = edition
-            copy.version = version
-            copy.supplementType = supplementType
-            copy.supplementNumber = supplementNumber
-            copy.releaseVersion = releaseVersion
-            copy.projectId = projectId
-            copy.workItem = workItem
-            copy.titles = titles
-            copy.abstract = abstract
-            copy.keywords = keywords
-            copy.committees = committees
-            copy.secretariats = secretariats
-            copy.ics = ics
-            copy.pubDate = pubDate
-            copy.releaseDate = releaseDate
-            copy.metaDates = metaDates
-            copy.stageCode = stageCode
-            copy.relations = relations
-            copy.ieee = ieee
-            return copy
-        }
+        fields = CopyOnWrite(Fields(kind: kind, line: line))
     }
 }
 

@@ -102,28 +102,3 @@ public struct ScoredStandard: Sendable, Identifiable {
 
     public var id: String { standard.id }
 }
-
-/// A text field's scoring evidence, computed where its record was read so that the text
-/// itself need not be kept until scoring (see ``Standard/abstractEvidence``). Weights are
-/// before the field's scale and cap, which scoring applies.
-public struct PrecomputedEvidence: Sendable {
-    /// One match, with the score slot it adds to.
-    public struct Item: Sendable {
-        public var slot: Int
-        public var evidence: Evidence
-
-        public init(slot: Int, evidence: Evidence) {
-            self.slot = slot
-            self.evidence = evidence
-        }
-    }
-
-    public var items: [Item]
-    /// The text's length in UTF-8 bytes: de-duplication keeps the longest abstract.
-    public var byteCount: Int
-
-    public init(items: [Item], byteCount: Int) {
-        self.items = items
-        self.byteCount = byteCount
-    }
-}

@@ -1,24 +1,5 @@
 import LandscapeModel
 
-/// Records that became one standard, and which record's stage was kept.
-public struct Merge: Sendable, Hashable {
-    /// The standard's canonical id.
-    public var id: String
-    /// Every contributing record, in input order.
-    public var origins: [SourceLocation]
-    /// The record whose stage, stage code and status were kept.
-    public var stageFrom: SourceLocation
-    /// The stage codes that disagreed (empty when all records agreed).
-    public var conflictingStageCodes: [String]
-
-    public init(id: String, origins: [SourceLocation], stageFrom: SourceLocation, conflictingStageCodes: [String]) {
-        self.id = id
-        self.origins = origins
-        self.stageFrom = stageFrom
-        self.conflictingStageCodes = conflictingStageCodes
-    }
-}
-
 /// The standards made from a set of records.
 public struct NormalizeResult: Sendable {
     /// One per distinct standard, sorted by ``Standard/id`` (byte order).

@@ -1,4 +1,3 @@
-import Dispatch
 import LandscapeModel
 
 /// Turns raw catalog records into de-duplicated ``Standard`` values.
@@ -19,33 +18,26 @@ public struct Normalizer: Sendable {
     /// `explain`). Half a dozen notes per standard are a large share of its memory at a
     /// million records, so a run that never shows them can leave them out.
     public var keepsProvenance: Bool
-    /// When set, each record's abstract is replaced by its scoring evidence as soon as the
-    /// record is read (``Standard/abstractEvidence``), on the worker that read it: a run
-    /// never shows abstracts, and they are the bulk of a standard's memory.
-    public var abstractEvidence: (@Sendable (String) -> PrecomputedEvidence)?
+    /// When set, each record's abstract is replaced by what this hook keeps of it
+    /// (``Standard/Fields/condensedAbstract``) as soon as the record is read, on the worker
+    /// that read it: a run never shows abstracts, and they are the bulk of a standard's
+    /// memory. The scoring stage plugs in the abstract's evidence.
+    public var condenseAbstract: (@Sendable (String) -> any CondensedText)?
 
-    public init(concurrency: Int? = nil, keepsProvenance: Bool = true, abstractEvidence: (@Sendable (String) -> PrecomputedEvidence)? = nil) {
-        self.concurrency = max(1, concurrency ?? Int(activeProcessors()))
+    public init(concurrency: Int? = nil, keepsProvenance: Bool = true, condenseAbstract: (@Sendable (String) -> any CondensedText)? = nil) {
+        self.concurrency = max(1, concurrency ?? Parallel.processorCount)
         self.keepsProvenance = keepsProvenance
-        self.abstractEvidence = abstractEvidence
+        self.condenseAbstract = condenseAbstract
     }
 
     /// Normalizes and de-duplicates `records` (in input order).
     public func normalize(_ records: [RawRecord]) -> NormalizeResult {
         // Each record on its own, in parallel chunks; results stay in input order.
         let chunk = 2048
-        let chunks = (records.count + chunk - 1) / chunk
-        let box = Slots<PreparedRecords>(count: chunks)
-        let work: @Sendable (Int) -> Void = { index in
-            let range = (index * chunk)..<min(records.count, (index + 1) * chunk)
-            box.store(self.prepare(records[range], batch: index), at: index)
+        let prepared = Parallel.mapRanges(of: records.count, size: chunk, sequentially: concurrency == 1) { range in
+            self.prepare(records[range], batch: range.lowerBound / chunk)
         }
-        if concurrency == 1 {
-            for index in 0..<chunks { work(index) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
-        }
-        return merge(box.values())
+        return merge(prepared)
     }
 
     /// The per-record half of ``normalize(_:)``, for callers that read files in parallel
@@ -66,8 +58,8 @@ public struct Normalizer: Sendable {
             offset += 1
             switch outcome {
             case .standard(var candidate):
-                if let abstractEvidence, !candidate.standard.abstract.isEmpty {
-                    candidate.standard.abstractEvidence = abstractEvidence(candidate.standard.abstract)
+                if let condenseAbstract, !candidate.standard.abstract.isEmpty {
+                    candidate.standard.condensedAbstract = condenseAbstract(candidate.standard.abstract)
                     candidate.standard.abstract = ""
                 }
                 prepared.candidates.append(candidate)
@@ -216,14 +208,10 @@ public struct Normalizer: Sendable {
     private static func mergeGroups(
         of candidates: [Candidate], firsts: [Int], counts: [Int], next: [Int], shards: Int, keepsProvenance: Bool
     ) -> [(standards: [Standard], merges: [Merge], mergeGroups: [Int])] {
-        let groupCount = firsts.count
-        let shardSize = (groupCount + shards - 1) / max(shards, 1)
-        let merged = Slots<(standards: [Standard], merges: [Merge], mergeGroups: [Int])>(count: shards)
-        DispatchQueue.concurrentPerform(iterations: shards) { shard in
+        Parallel.mapRanges(of: firsts.count, parts: shards) { range in
             var standards: [Standard] = []
             var merges: [Merge] = []
             var mergeGroups: [Int] = []
-            let range = min(shard * shardSize, groupCount)..<min((shard + 1) * shardSize, groupCount)
             standards.reserveCapacity(range.count)
             for group in range {
                 let first = firsts[group]
@@ -245,22 +233,18 @@ public struct Normalizer: Sendable {
                     mergeGroups.append(group)
                 }
             }
-            merged.store((standards, merges, mergeGroups), at: shard)
+            return (standards, merges, mergeGroups)
         }
-        return merged.values()
     }
 
     /// The positions of `ids` in byte order: `parts` ranges sorted at once, then merged.
     static func sortedPositions(of ids: [String], parts: Int) -> [Int] {
         let less: (Int, Int) -> Bool = { ids[$0].precedesInByteOrder(ids[$1]) }
         guard parts > 1, ids.count > 1 else { return ids.indices.sorted(by: less) }
-        let size = (ids.count + parts - 1) / parts
-        let sorted = Slots<[Int]>(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = min(part * size, ids.count)..<min((part + 1) * size, ids.count)
-            sorted.store(range.sorted { ids[$0].precedesInByteOrder(ids[$1]) }, at: part)
+        let sorted = Parallel.mapRanges(of: ids.count, parts: parts) { range in
+            range.sorted { ids[$0].precedesInByteOrder(ids[$1]) }
         }
-        return sorted.values().reduce([]) { merged, run in
+        return sorted.reduce([]) { merged, run in
             var result: [Int] = []
             result.reserveCapacity(merged.count + run.count)
             var a = 0, b = 0
@@ -350,7 +334,7 @@ public struct Normalizer: Sendable {
             }
             if s.abstractByteCount > merged.abstractByteCount {
                 merged.abstract = s.abstract
-                merged.abstractEvidence = s.abstractEvidence
+                merged.condensedAbstract = s.condensedAbstract
                 merged.provenance["abstract"] = s.provenance["abstract"]
             }
             if s.published.utf8.count > merged.published.utf8.count {

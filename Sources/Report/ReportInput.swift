@@ -62,31 +62,17 @@ public struct RunFacts: Sendable {
     public var finishedAt: Date?
     public var toolVersion: String
     /// Every input file read, with its record count.
-    public var inputs: [InputFileSummary]
+    public var inputs: [InputFileRecord]
     /// Count of items after each stage, in pipeline order (`records read`, `standards`, `AI-relevant`…).
     public var stageCounts: [StageCount]
 
-    public init(id: String, startedAt: Date, finishedAt: Date? = nil, toolVersion: String, inputs: [InputFileSummary] = [], stageCounts: [StageCount] = []) {
+    public init(id: String, startedAt: Date, finishedAt: Date? = nil, toolVersion: String, inputs: [InputFileRecord] = [], stageCounts: [StageCount] = []) {
         self.id = id
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.toolVersion = toolVersion
         self.inputs = inputs
         self.stageCounts = stageCounts
-    }
-}
-
-/// One input file and how many records it gave.
-public struct InputFileSummary: Sendable, Hashable {
-    /// Configured source name (`iso`, `ieee`, `committees`…).
-    public var source: String
-    public var path: String
-    public var records: Int
-
-    public init(source: String, path: String, records: Int) {
-        self.source = source
-        self.path = path
-        self.records = records
     }
 }
 
@@ -98,19 +84,6 @@ public struct StageCount: Sendable, Hashable {
     public init(stage: String, count: Int) {
         self.stage = stage
         self.count = count
-    }
-}
-
-/// A standard that de-duplication built from several records.
-public struct Merge: Sendable, Hashable {
-    /// The surviving standard's id.
-    public var id: String
-    /// Every record that went into it.
-    public var origins: [SourceLocation]
-
-    public init(id: String, origins: [SourceLocation]) {
-        self.id = id
-        self.origins = origins
     }
 }
 

@@ -171,8 +171,8 @@ public struct Scorer: Sendable {
         if !standard.keywords.isEmpty {
             collect(standard.keywords.joined(separator: "; "), field: .keywords, scale: scale, scanner: scanner, into: &items)
         }
-        if let precomputed = standard.abstractEvidence {
-            add(precomputed.items, field: .abstract, scale: scale, into: &items)
+        if let condensed = standard.condensedAbstract as? AbstractEvidence {
+            add(condensed.items, field: .abstract, scale: scale, into: &items)
         } else if !standard.abstract.isEmpty {
             collect(standard.abstract, field: .abstract, scale: scale, scanner: scanner, into: &items)
         }
@@ -293,10 +293,11 @@ public struct Scorer: Sendable {
     }
 
     /// An abstract's evidence, to keep in place of its text until the standard is scored
-    /// (``Standard/abstractEvidence``). Scoring it gives the same scores as the text.
-    public func abstractEvidence(of text: String) -> PrecomputedEvidence {
+    /// (the hook ``Normalizer/condenseAbstract`` takes this function). Scoring it gives
+    /// the same scores as the text.
+    public func abstractEvidence(of text: String) -> AbstractEvidence {
         let found = fieldEvidence(text, field: .abstract, scanner: TokenScanner()).items
-        return PrecomputedEvidence(items: found, byteCount: text.utf8.count)
+        return AbstractEvidence(items: found, byteCount: text.utf8.count)
     }
 
     /// The evidence one field gives before its scale and cap, and whether it holds a focus term.
@@ -399,7 +400,22 @@ struct Indicator: Sendable, Hashable {
 }
 
 /// A piece of evidence with the slot it adds to.
-typealias SlotEvidence = PrecomputedEvidence.Item
+typealias SlotEvidence = AbstractEvidence.Item
+
+/// An abstract's scoring evidence, computed where its record was read so that the text
+/// itself need not be kept until scoring (``Standard/Fields/condensedAbstract``). Weights
+/// are before the field's scale and cap, which scoring applies.
+public struct AbstractEvidence: CondensedText {
+    /// One match, with the score slot it adds to.
+    struct Item: Sendable {
+        var slot: Int
+        var evidence: Evidence
+    }
+
+    var items: [Item]
+    /// The text's length in UTF-8 bytes: de-duplication keeps the longest abstract.
+    public var byteCount: Int
+}
 
 private struct NegatedScope {
     var wholeSentences: Set<Int32> = []

@@ -68,7 +68,8 @@ extension Landscape {
             let progress = options.progress
             try execute(progress) {
                 var runner = PipelineRunner(configPath: options.config, progress: progress)
-                runner.leavesMemoryToExit = true
+                // The process ends as soon as the run is done: its memory goes back at once.
+                runner.whenDone = { status in Foundation.exit(status.rawValue) }
                 return try runner.run(outputOverride: output)
             }
         }

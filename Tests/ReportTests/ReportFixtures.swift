@@ -111,8 +111,8 @@ enum ReportFixtures {
                 ))
             }
         }
-        let inputs = (1...4).map { InputFileSummary(source: "iso", path: "Inputs/iso/catalog-00\($0).xml.gz", records: 1200 + $0) }
-            + [InputFileSummary(source: "ieee", path: "Inputs/ieee/ieee-idams.xml", records: 640)]
+        let inputs = (1...4).map { InputFileRecord(source: "iso", path: "Inputs/iso/catalog-00\($0).xml.gz", records: 1200 + $0) }
+            + [InputFileRecord(source: "ieee", path: "Inputs/ieee/ieee-idams.xml", records: 640)]
         return ReportInput(
             run: RunFacts(
                 id: "2026-11-26T02-00-00Z", startedAt: started, finishedAt: started.addingTimeInterval(42.5), toolVersion: "0.1.0",
@@ -130,7 +130,8 @@ enum ReportFixtures {
                 QuarantineEntry(location: SourceLocation(source: "ieee", file: "Inputs/ieee/ieee-idams.xml", line: 77), reason: "missing reference: no stdnumber", scope: .record),
             ],
             merges: [
-                Merge(id: "ISO/IEC 42001:2023", origins: [SourceLocation(source: "iso", file: "Inputs/iso/catalog-001.xml.gz", line: 10), SourceLocation(source: "iso", file: "Inputs/iso/catalog-002.xml.gz", line: 99)]),
+                Merge(id: "ISO/IEC 42001:2023", origins: [SourceLocation(source: "iso", file: "Inputs/iso/catalog-001.xml.gz", line: 10), SourceLocation(source: "iso", file: "Inputs/iso/catalog-002.xml.gz", line: 99)],
+                      stageFrom: SourceLocation(source: "iso", file: "Inputs/iso/catalog-001.xml.gz", line: 10), conflictingStageCodes: []),
             ],
             changes: changes,
             previousRun: previousRun

@@ -148,7 +148,7 @@ struct PrecomputedAbstractTests {
         ]
         for standard in standards {
             var replaced = standard
-            replaced.abstractEvidence = scorer.abstractEvidence(of: standard.abstract)
+            replaced.condensedAbstract = scorer.abstractEvidence(of: standard.abstract)
             replaced.abstract = ""
             let fromText = scorer.score(standard), fromEvidence = scorer.score(replaced)
             #expect(fromEvidence.aiRelevance == fromText.aiRelevance, "\(standard.title)")
@@ -166,7 +166,7 @@ struct PrecomputedAbstractTests {
         let records = CatalogIngester().ingest(files).records
         let scorer = Scorer(taxonomy: try Fixtures.realTaxonomy())
         let withText = Normalizer().normalize(records).standards
-        let withEvidence = Normalizer(abstractEvidence: { scorer.abstractEvidence(of: $0) }).normalize(records).standards
+        let withEvidence = Normalizer(condenseAbstract: { scorer.abstractEvidence(of: $0) }).normalize(records).standards
         try #require(withText.count == withEvidence.count && withText.count > 10_000)
         var differing: [String] = []
         for (a, b) in zip(withText, withEvidence) {

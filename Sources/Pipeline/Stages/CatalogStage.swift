@@ -2,26 +2,15 @@ import Foundation
 import Ingest
 import LandscapeModel
 import Normalize
-import Report
 
 /// Ingest and normalize: from the configured catalogs to de-duplicated standards.
 enum CatalogStage {
-    struct Result: Sendable {
-        var files: [Manifest.InputFile]
-        /// Records read and kept by ingest (before de-duplication).
-        var recordCount: Int
-        var standards: [Standard]
-        var quarantine: [QuarantineEntry]
-        var merges: [Report.Merge]
-        var timings: [String: Double]
-    }
-
     /// - Parameters:
     ///   - keepsProvenance: whether standards carry their provenance notes (only `explain` shows them).
-    ///   - abstractEvidence: when set, abstracts are replaced by their scoring evidence as
-    ///     records are read (see ``Normalizer/abstractEvidence``).
+    ///   - condenseAbstract: when set, abstracts are replaced by what it keeps of them as
+    ///     records are read (see ``Normalizer/condenseAbstract``).
     static func run(_ config: PipelineConfig, progress: ProgressReporter, keepsProvenance: Bool = true,
-                    abstractEvidence: (@Sendable (String) -> PrecomputedEvidence)? = nil) throws -> Result {
+                    condenseAbstract: (@Sendable (String) -> any CondensedText)? = nil) throws -> Catalog {
         let limits = config.limits.file
         var inputs: [InputFile] = []
         var rejectedFiles: [QuarantineEntry] = []
@@ -41,14 +30,14 @@ enum CatalogStage {
         for entry in rejectedFiles {
             progress.file(source: entry.location.source, path: entry.location.file, records: 0, quarantined: 1, seconds: 0, problem: entry.reason)
         }
-        let normalizer = Normalizer(keepsProvenance: keepsProvenance, abstractEvidence: abstractEvidence)
+        let normalizer = Normalizer(keepsProvenance: keepsProvenance, condenseAbstract: condenseAbstract)
         let indexed = Dictionary(uniqueKeysWithValues: inputs.enumerated().map { ($1, $0) })
         let outcomes = CatalogIngester(limits: limits, recordLimits: config.limits.records).ingest(inputs) { outcome in
             let report = outcome.report
             progress.file(source: report.source, path: report.path, records: report.records,
                           quarantined: report.quarantined, seconds: report.seconds, problem: report.failure)
             let batch = indexed[InputFile(source: report.source, format: report.format, path: report.path)] ?? 0
-            return FileResult(
+            return ReadFile(
                 report: report,
                 quarantine: outcome.quarantine,
                 warnings: outcome.warnings,
@@ -75,7 +64,7 @@ enum CatalogStage {
         let rejectedPerFile = Dictionary(grouping: normalized.quarantine, by: \.location.file).mapValues(\.count)
         let files = outcomes.map { outcome in
             let report = outcome.report
-            return Manifest.InputFile(
+            return InputFileRecord(
                 source: report.source, format: report.format.rawValue, path: report.path, bytes: report.bytes,
                 sha256: outcome.sha256,
                 records: report.records - (rejectedPerFile[report.path] ?? 0),
@@ -83,19 +72,20 @@ enum CatalogStage {
                 seconds: (report.seconds * 1000).rounded() / 1000
             )
         }
-        return Result(
+        return Catalog(
             files: files,
             recordCount: recordCount,
             standards: normalized.standards,
             quarantine: quarantine,
-            merges: normalized.merges.map { Report.Merge(id: $0.id, origins: $0.origins) },
+            merges: normalized.merges,
             timings: timings
         )
     }
 }
 
-/// What one file left after ingest and the per-record half of normalization.
-private struct FileResult: Sendable {
+/// What one file left after ingest and the per-record half of normalization, until every
+/// file is read.
+private struct ReadFile: Sendable {
     var report: FileReport
     var quarantine: [QuarantineEntry]
     var warnings: [IngestWarning]

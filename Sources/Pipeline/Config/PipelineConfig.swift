@@ -19,12 +19,7 @@ public struct PipelineConfig: Sendable {
 
     /// Committee membership data (`committees:` entry).
     public struct CommitteeSource: Sendable, Hashable {
-        public enum Format: String, Sendable, CaseIterable {
-            /// ISO Open Data `iso_technical_committees.jsonl`.
-            case isoOpenData = "iso-open-data"
-            /// The project's own YAML committees file (see `Inputs/committees/README.md`).
-            case landscapeCommittees = "landscape-committees"
-        }
+        public typealias Format = CommitteeFormat
         public var format: Format
         public var paths: [String]
         public var line: Int

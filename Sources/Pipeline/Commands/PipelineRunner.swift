@@ -1,0 +1,107 @@
+import Foundation
+import LandscapeModel
+import Report
+
+/// The commands of `landscape`, as functions from a config to an exit status.
+public struct PipelineRunner: Sendable {
+    public static let version = "0.1.0"
+
+    public let configPath: String
+    public let progress: ProgressReporter
+    /// Called by `run` with its status once everything is published and reported, while the
+    /// run's values are still alive. The executable passes a function that ends the process,
+    /// which reclaims a corpus's worth of standards at once instead of freeing them one
+    /// allocation at a time (a quarter of a second); a runner used as a library leaves it nil.
+    public var whenDone: (@Sendable (ExitStatus) -> Void)?
+
+    public init(configPath: String, progress: ProgressReporter) {
+        self.configPath = configPath
+        self.progress = progress
+    }
+
+    // MARK: - run
+
+    /// ingest → normalize → score → participation → report, then publishes every output at once.
+    public func run(outputOverride: String?) throws -> ExitStatus {
+        let clock = RunClock()
+        let config = try loadConfig(outputOverride: outputOverride)
+        try createDirectory(config.outputDirectory)
+        let lock = try RunLock(directory: config.outputDirectory)
+        defer { lock.release() }
+        let identity = RunIdentity(id: Self.runId(clock.startedAt), startedAt: clock.startedAt, finishedAt: Date(), toolVersion: Self.version)
+        progress.stage("run \(identity.id)", detail: "config \(config.file)")
+
+        let stages = try Stages(config, progress: progress)
+        let scored = try stages.score(try stages.readCatalog(keepsTexts: false))
+        let history = try RunHistory.open(config, progress: progress)
+        let publisher = try OutputPublisher(directory: config.outputDirectory)
+
+        // On one core the participation measures, then the largest output straight into the
+        // staging folder; on the other the comparison with the previous run and this run's record.
+        progress.stage("participation", detail: "and the history")
+        let snapshots = scored.scored.map(StandardSnapshot.init)
+        let standardsFile = try publisher.create(TableSchemas.standards.path)
+        let (measured, recorded) = Parallel.both(
+            { Result { try measureAndWrite(scored, stages: stages, standardsTo: standardsFile) } },
+            { history.compareAndPrepare(snapshots, run: identity, keepRuns: config.history.keepRuns) }
+        )
+        let (landscape, standardsSeconds) = try measured.get()
+        let comparison = try recorded.comparison()
+        var pending = recorded.pendingRecord(progress: progress)
+        // A run that fails from here on records nothing.
+        defer { pending?.rollback() }
+
+        let writing = clock.now
+        let outcome = RunOutcome(landscape, config: config)
+        let report = reportInput(landscape, comparison: comparison, identity: identity, config: config)
+        var outputs = [TableSchemas.standards.path]
+        try RunOutputs.write(report, created: Self.timestamp(clock.startedAt)) { name, text in
+            try publisher.write(name, text)
+            outputs.append(name)
+        }
+        let timings = landscape.timings.merging(["history": recorded.seconds, "report": standardsSeconds + clock.seconds(since: writing)]) { $1 }
+        let manifest = self.manifest(landscape, config: config, identity: identity, outcome: outcome, changes: comparison.changes.count,
+                                     timings: timings, clock: clock, outputs: outputs + ["manifest.json"], movedAside: history.movedAside)
+        try publisher.write("manifest.json", try manifest.encoded())
+        try publisher.publish()
+        pending = recorded.commit(pending, progress: progress)
+
+        summarize(manifest.counts, outcome: outcome, files: landscape.catalog.files.count, config: config, seconds: clock.seconds)
+        withExtendedLifetime((scored, landscape, snapshots, report)) { whenDone?(outcome.status) }
+        return outcome.status
+    }
+
+    /// The participation measures, then `standards.csv` into the staging folder: the work of
+    /// one core while the other compares with the history. Returns the landscape and the
+    /// seconds spent writing.
+    private func measureAndWrite(_ scored: ScoredCatalog, stages: Stages, standardsTo file: StagedFile) throws -> (Landscape, Double) {
+        let landscape = stages.measureParticipation(scored)
+        let started = ContinuousClock.now
+        try CSVTables.writeStandards(landscape.scored) { try file.write($0) }
+        try file.finish()
+        return (landscape, ContinuousClock.now.seconds(since: started))
+    }
+
+    // MARK: - validate
+
+    /// Reads the config and every input as `run` would, reports every problem, writes nothing.
+    public func validate() throws -> ExitStatus {
+        let config = try PipelineConfig.load(from: configPath)
+        let stages = try Stages(config, progress: progress)
+        let catalog = try stages.readCatalog(keepsTexts: true)
+        let committees = try stages.committees()
+        // Rejected files were reported as they were read; list the rejected records.
+        let quarantine = catalog.quarantine + committees.data.warnings.compactMap(\.quarantineEntry)
+        for entry in quarantine where entry.scope == .record {
+            progress.warning("\(entry.location): \(entry.reference.isEmpty ? "" : entry.reference + ": ")\(entry.reason)")
+        }
+        let errorShare = Landscape.errorShare(rows: quarantine.count, records: catalog.recordCount)
+        let overBudget = errorShare > config.errorBudget
+        progress.summary(
+            "\(overBudget ? "invalid" : "valid"): \(catalog.recordCount) records from \(catalog.files.count) files → "
+                + "\(catalog.standards.count) standards, \(quarantine.count) quarantined"
+                + String(format: " (%.2f%% of records; budget %.2f%%)", errorShare * 100, config.errorBudget * 100)
+        )
+        return overBudget ? .dataError : .success
+    }
+}

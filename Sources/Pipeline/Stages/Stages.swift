@@ -1,0 +1,152 @@
+import Foundation
+import LandscapeModel
+import Participation
+import Score
+
+/// The stages every command shares, set up from a config: the scorer is built and the
+/// committee files start loading on another thread (a missing one stops the command before
+/// any catalog is read); each step then takes the previous step's result.
+///
+///     let stages = try Stages(config, progress: progress)
+///     let catalog = try stages.readCatalog(keepsTexts: false)     // ingest + normalize
+///     let scored = try stages.score(catalog)                       // + committees loaded
+///     let landscape = stages.measureParticipation(scored)          // participation
+///
+/// Errors that stop a command (bad config, inputs that match nothing, an unreadable taxonomy,
+/// weights or committee file) are thrown as ``PipelineError``.
+struct Stages: Sendable {
+    let config: PipelineConfig
+    let progress: ProgressReporter
+    let scorer: Scorer
+    private let loadingCommittees: Background<Result<Committees, any Error>>
+
+    /// - Parameter loadsWeights: whether the scorer takes the configured fitted weights
+    ///   (`train`, which makes them, does not need the old ones to be valid).
+    init(_ config: PipelineConfig, progress: ProgressReporter, loadsWeights: Bool = true) throws {
+        self.config = config
+        self.progress = progress
+        scorer = try Self.scorer(config, loadsWeights: loadsWeights)
+        let files = try Self.committeeFiles(config)
+        loadingCommittees = Background { Result { try Self.loadCommittees(files) } }
+    }
+
+    /// Ingest and normalize.
+    /// - Parameter keepsTexts: whether standards keep their abstracts and provenance notes
+    ///   (only `explain` shows them); without, abstracts are scored as they are read.
+    func readCatalog(keepsTexts: Bool) throws -> Catalog {
+        let condense: @Sendable (String) -> any CondensedText = { [scorer] in scorer.abstractEvidence(of: $0) }
+        return try CatalogStage.run(config, progress: progress, keepsProvenance: keepsTexts,
+                                    condenseAbstract: keepsTexts ? nil : condense)
+    }
+
+    /// The committee data, once it has loaded; its warnings that reject nothing are reported.
+    func committees() throws -> Committees {
+        let committees = try loadingCommittees.wait().get()
+        Self.report(committees.data.warnings.filter { $0.quarantineEntry == nil }, progress: progress)
+        return committees
+    }
+
+    /// Scores every standard, in parallel on every core.
+    func score(_ catalog: Catalog) throws -> ScoredCatalog {
+        let committees = try committees()
+        let clock = ContinuousClock()
+        let started = clock.now
+        progress.stage("score", detail: "\(catalog.standards.count) standards")
+        let scored = Self.score(catalog.standards, with: scorer)
+        return ScoredCatalog(catalog: catalog, committees: committees, scorer: scorer, scored: scored,
+                             timings: catalog.timings.merging(["score": clock.now.seconds(since: started)]) { $1 })
+    }
+
+    /// The participation measures of the committees that own the scored standards.
+    func measureParticipation(_ scored: ScoredCatalog) -> Landscape {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = participationAnalysis(scored.committees).run(scored.scored)
+        Self.report(result.warnings.filter { $0.quarantineEntry == nil }, progress: progress)
+        return Landscape(scoredCatalog: scored, participation: result,
+                         timings: scored.timings.merging(["participation": clock.now.seconds(since: started)]) { $1 })
+    }
+
+    func participationAnalysis(_ committees: Committees) -> ParticipationAnalysis {
+        ParticipationAnalysis(data: committees.data, regions: config.regions, settings: config.participation)
+    }
+
+    /// Scores in parallel on every core; the order of `standards` is kept.
+    static func score(_ standards: [Standard], with scorer: Scorer) -> [ScoredStandard] {
+        let parts = max(1, min(Parallel.processorCount * 4, standards.count / 512))
+        return Parallel.mapRanges(of: standards.count, parts: parts) { range in
+            standards[range].map(scorer.scored)
+        }.flatMap { $0 }
+    }
+
+    /// Prints the first few warnings of each kind and a count of the rest: a cron mail stays
+    /// readable, and the report and manifest carry the full picture.
+    static func report(_ warnings: [ParticipationWarning], progress: ProgressReporter, perKind: Int = 5) {
+        let byKind = Dictionary(grouping: warnings, by: \.kind)
+        for kind in ParticipationWarning.Kind.allCases {
+            guard let items = byKind[kind] else { continue }
+            for warning in items.prefix(perKind) { progress.warning(warning.description) }
+            if items.count > perKind {
+                progress.warning("… \(items.count - perKind) more \"\(kind.rawValue)\" warnings (\(items.count) in all)")
+            }
+        }
+    }
+
+    // MARK: - Setting up
+
+    private static func scorer(_ config: PipelineConfig, loadsWeights: Bool) throws -> Scorer {
+        let scoring = config.scoring
+        let taxonomyPath = scoring.taxonomyPath(relativeTo: config.baseDirectory)
+        let taxonomy: Taxonomy
+        do {
+            taxonomy = try Taxonomy.load(path: taxonomyPath)
+        } catch {
+            throw PipelineError(.config, "invalid taxonomy: \(error)", file: taxonomyPath)
+        }
+        var weights: ScoringWeights?
+        if loadsWeights, let weightsPath = scoring.weightsPath(relativeTo: config.baseDirectory) {
+            do {
+                weights = try ScoringWeights.load(path: weightsPath, taxonomy: taxonomy)
+            } catch let error as ScoringWeightsError {
+                throw PipelineError(.config, "invalid scoring weights: \(error.key.isEmpty ? "" : error.key + ": ")\(error.reason)",
+                                    file: error.file, line: error.line)
+            }
+        }
+        return Scorer(taxonomy: taxonomy, settings: scoring, weights: weights)
+    }
+
+    /// The committee and member files a config names, checked to exist.
+    private static func committeeFiles(_ config: PipelineConfig) throws -> (committees: [CommitteeFile], members: [MembersFile]) {
+        var files: [CommitteeFile] = []
+        for source in config.committees {
+            let matched = try FileMatcher.expand(source.paths, line: source.line, config: config)
+            if let rejected = matched.rejected.first {
+                throw PipelineError(.config, "committees: \(rejected.reason)", file: rejected.location.file)
+            }
+            files += matched.files.map { CommitteeFile(format: source.format, url: URL(fileURLWithPath: $0)) }
+        }
+        let members = config.participation.members.map { MembersFile(url: URL(fileURLWithPath: config.resolve($0))) }
+        for member in members where !FileManager.default.isReadableFile(atPath: member.url.path) {
+            throw PipelineError(.noInput, "members file not found (participation.members)", file: member.url.path)
+        }
+        return (files, members)
+    }
+
+    private static func loadCommittees(_ files: (committees: [CommitteeFile], members: [MembersFile])) throws -> Committees {
+        let data: CommitteeData
+        do {
+            data = try CommitteeData.load(members: files.members, committees: files.committees)
+        } catch {
+            throw PipelineError(.config, "invalid committee data: \(error)")
+        }
+        let counts = Dictionary(grouping: data.directory.committees, by: { $0.origin?.file ?? "" }).mapValues(\.count)
+        let records = files.committees.map { file in
+            CommitteeFileRecord(
+                format: file.format.rawValue, path: file.displayPath,
+                sha256: Digest.sha256Hex(ofFile: file.url.path) ?? "",
+                committees: counts[file.displayPath] ?? 0
+            )
+        }
+        return Committees(data: data, files: records)
+    }
+}
