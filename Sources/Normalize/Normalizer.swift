@@ -54,7 +54,7 @@ public struct Normalizer: Sendable {
         var committees = CommitteeCache()
         var offset = 0
         for record in records {
-          for outcome in RecordReader.read(record, order: batch << 32 | offset, committees: &committees, keepsProvenance: keepsProvenance) {
+          for outcome in CandidateBuilder.read(record, order: batch << 32 | offset, committees: &committees, keepsProvenance: keepsProvenance) {
             offset += 1
             switch outcome {
             case .standard(var candidate):

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import LandscapeModel
 import Testing
 @testable import Participation
@@ -121,8 +122,8 @@ import Testing
 
 @Suite struct ISOOpenDataAdapterTests {
     @Test func badLinesAreQuarantinedAndTheRestLoads() throws {
-        let scratch = try Scratch()
-        let file = try scratch.write("committees.jsonl", """
+        let scratch = try TemporaryFolder()
+        let file = try scratch.writeFile("committees.jsonl", """
             {"id":1,"reference":"TST/TC 1","title":{"en":"One"},"secretariat":{"id":9,"acronym":"DIN"},"parentId":null,"pMembers":[{"id":9,"acronym":"DIN"},{"id":8,"acronym":"ANSI"}],"oMembers":null}
             {"id":2,"reference":"TST/TC 1/SC 1", this is not JSON
             {"id":3,"title":{"en":"No reference"}}
@@ -130,7 +131,7 @@ import Testing
             {"id":4,"reference":"TST/TC 1/SC 2","title":{"en":"Two"},"secretariat":{"id":null,"acronym":null},"parentId":1,"pMembers":[{"id":7,"acronym":"XYZ"},{"id":6,"acronym":null}],"oMembers":[{"id":9,"acronym":"DIN"}]}
             {"id":5,"reference":"TST/TC 9","title":{"en":"Orphan"},"parentId":404}
             """)
-        let members = try scratch.write("members.csv", "acronym,country_code\r\nDIN,DE\r\nANSI,US\r\n")
+        let members = try scratch.writeFile("members.csv", "acronym,country_code\r\nDIN,DE\r\nANSI,US\r\n")
         let data = try CommitteeData.load(members: [.init(url: members, displayPath: "members.csv")],
                                           committees: [.init(format: .isoOpenData, url: file, displayPath: "committees.jsonl")])
         #expect(data.directory.committees.map(\.reference) == ["TST/TC 1", "TST/TC 1/SC 2", "TST/TC 9"])

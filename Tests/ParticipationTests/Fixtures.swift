@@ -18,24 +18,6 @@ enum SharedData {
     }
 }
 
-/// A scratch folder for files a test writes, removed when the value is released.
-final class Scratch {
-    let folder: URL
-
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("participation-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
-
-    func write(_ name: String, _ text: String) throws -> URL {
-        let url = folder.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url
-    }
-}
-
 /// A scored standard with just what participation reads.
 func scored(
     _ id: String, committee: String, sdo: String = "TST", ai: Bool, _ characteristics: [Characteristic],

@@ -1,12 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Participation
 
 @Suite struct LandscapeCommitteesTests {
     func load(_ yaml: String) throws -> CommitteeData {
-        let scratch = try Scratch()
-        let file = try scratch.write("committees.yaml", yaml)
-        let members = try scratch.write("members.csv", "acronym,country_code\nDS,DK\nDIN,DE\nANSI,US\n")
+        let scratch = try TemporaryFolder()
+        let file = try scratch.writeFile("committees.yaml", yaml)
+        let members = try scratch.writeFile("members.csv", "acronym,country_code\nDS,DK\nDIN,DE\nANSI,US\n")
         return try CommitteeData.load(members: [.init(url: members)],
                                       committees: [.init(format: .landscapeCommittees, url: file, displayPath: "committees.yaml")])
     }
@@ -169,10 +170,10 @@ import Testing
     }
 
     @Test func laterFileReplacesEarlierDefinitionWithWarning() throws {
-        let scratch = try Scratch()
-        let first = try scratch.write("a.yaml", "version: 1\ncommittees:\n  - {reference: TST/TC 1, sdo: TST, title: One, secretariat: DS}\n")
-        let second = try scratch.write("b.yaml", "version: 1\ncommittees:\n  - {reference: TST/TC 1, sdo: TST, title: One, secretariat: DIN}\n")
-        let members = try scratch.write("members.csv", "acronym,country_code\nDS,DK\nDIN,DE\n")
+        let scratch = try TemporaryFolder()
+        let first = try scratch.writeFile("a.yaml", "version: 1\ncommittees:\n  - {reference: TST/TC 1, sdo: TST, title: One, secretariat: DS}\n")
+        let second = try scratch.writeFile("b.yaml", "version: 1\ncommittees:\n  - {reference: TST/TC 1, sdo: TST, title: One, secretariat: DIN}\n")
+        let members = try scratch.writeFile("members.csv", "acronym,country_code\nDS,DK\nDIN,DE\n")
         let data = try CommitteeData.load(members: [.init(url: members)], committees: [
             .init(format: .landscapeCommittees, url: first, displayPath: "a.yaml"),
             .init(format: .landscapeCommittees, url: second, displayPath: "b.yaml"),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import LandscapeModel
 import Testing
 @testable import Participation
@@ -12,9 +13,9 @@ import Testing
     /// | TST/TC 2 | A1 (FR) | A1 (FR), A5 (GB) | A3 (US) |
     /// | Widget Committee of the IEEE Test Society | — (individuals and entities) | — | — |
     static func data() throws -> CommitteeData {
-        let scratch = try Scratch()
-        let members = try scratch.write("members.csv", "acronym,country_code\nA1,FR\nA2,DE\nA3,US\nA4,CN\nA5,GB\n")
-        let committees = try scratch.write("committees.yaml", """
+        let scratch = try TemporaryFolder()
+        let members = try scratch.writeFile("members.csv", "acronym,country_code\nA1,FR\nA2,DE\nA3,US\nA4,CN\nA5,GB\n")
+        let committees = try scratch.writeFile("committees.yaml", """
             version: 1
             committees:
               - {reference: TST/TC 1, sdo: TST, title: One, secretariat: A3, p-members: [A1, A2, A3, A4], o-members: [A5]}

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Pipeline
 
@@ -10,7 +11,7 @@ struct EndToEndAdoptionAndFeedTests {
     }
 
     @Test func explainShowsTheNationalAdoptionChain() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let document = """
             <adoption>
               <adoption-front><nat-meta originator="DIN"><std-ref type="dated">DIN EN ISO 13849-1:2008-12</std-ref><comm-ref>NA 060-30-05 AA</comm-ref></nat-meta></adoption-front>
@@ -22,9 +23,9 @@ struct EndToEndAdoptionAndFeedTests {
               </adoption>
             </adoption>
             """
-        try document.write(toFile: folder.url("din.xml"), atomically: true, encoding: .utf8)
-        let config = try TestConfig(sources: [.init(name: "din", format: "niso-sts", paths: [folder.url("din.xml")])],
-                                    output: folder.url("Outputs")).write(into: folder.path)
+        try document.write(toFile: folder.file("din.xml"), atomically: true, encoding: .utf8)
+        let config = try TestConfig(sources: [.init(name: "din", format: "niso-sts", paths: [folder.file("din.xml")])],
+                                    output: folder.file("Outputs")).write(into: folder.path)
         let chain = "adoption chain    DIN EN ISO 13849-1:2008-12 → EN ISO 13849-1:2008 → ISO 13849-1:2006"
         for reference in ["ISO 13849-1:2006", "EN ISO 13849-1:2008", "DIN EN ISO 13849-1:2008-12"] {
             let (status, output) = try landscape(["explain", reference, "--config", config, "--quiet"])
@@ -37,12 +38,12 @@ struct EndToEndAdoptionAndFeedTests {
     }
 
     @Test func repositoryFeedMergesWithTheCatalogsAndFillsReplacedBy() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let status = try PipelineRunner(configPath: Repository.root.appendingPathComponent("Pipeline.yaml").path,
                                         progress: ProgressReporter(options: ProgressOptions(quiet: true)))
-            .run(outputOverride: folder.url("Outputs"))
+            .run(outputOverride: folder.file("Outputs"))
         #expect(status == .success)
-        let rows = try PublishedOutputs(directory: folder.url("Outputs")).rows("standards.csv")
+        let rows = try PublishedOutputs(directory: folder.file("Outputs")).rows("standards.csv")
         let byID = Dictionary(rows.map { ($0["id"]!, $0) }, uniquingKeysWith: { first, _ in first })
         #expect(rows.count == byID.count)
         #expect(byID["ISO/IEC 42001:2023"]?["sources"] == "iso;iec;iso-open-data")

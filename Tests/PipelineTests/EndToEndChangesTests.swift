@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Report
 import Testing
 @testable import Pipeline
@@ -23,11 +24,11 @@ struct EndToEndChangesTests {
     }
 
     @Test func stageAdvancedOneAddedOneRemoved() throws {
-        let folder = try TemporaryDirectory()
-        let catalog = folder.url("iso/catalog.xml")
+        let folder = try TemporaryFolder()
+        let catalog = folder.file("iso/catalog.xml")
         let config = TestConfig(
-            sources: [.init(name: "iso", format: "niso-sts", paths: [folder.url("iso/*.xml")])],
-            output: folder.url("Outputs")
+            sources: [.init(name: "iso", format: "niso-sts", paths: [folder.file("iso/*.xml")])],
+            output: folder.file("Outputs")
         )
         let configPath = try config.write(into: folder.path)
         let runner = PipelineRunner(configPath: configPath, progress: ProgressReporter(options: ProgressOptions(quiet: true)))
@@ -38,7 +39,7 @@ struct EndToEndChangesTests {
             Self.record("ISO/IEC 22989:2022", title: "Artificial intelligence concepts and terminology", stage: "60.60"),
         ]))
         #expect(try runner.run(outputOverride: nil) == .success)
-        let first = PublishedOutputs(directory: folder.url("Outputs"))
+        let first = PublishedOutputs(directory: folder.file("Outputs"))
         #expect(try first.rows("changes.csv").isEmpty)
 
         try FileManager.default.removeItem(atPath: catalog)
@@ -48,7 +49,7 @@ struct EndToEndChangesTests {
             Self.record("ISO/IEC 23894:2023", title: "Artificial intelligence — Guidance on risk management", stage: "60.60"),
         ]))
         #expect(try runner.run(outputOverride: nil) == .success)
-        let second = PublishedOutputs(directory: folder.url("Outputs"))
+        let second = PublishedOutputs(directory: folder.file("Outputs"))
         let changes = try second.rows("changes.csv").map { [$0["id"]!, $0["change"]!, $0["from"]!, $0["to"]!] }
         #expect(changes.sorted { $0[0] < $1[0] } == [
             ["ISO/IEC 23894:2023", "added", "", "published"],
@@ -67,7 +68,7 @@ struct EndToEndChangesTests {
         #expect(!changesSection.contains("ISO/IEC 22989:2022"))
 
         // Every CSV of the run reads back against datapackage.json.
-        #expect(DataPackageValidator.validate(directory: URL(fileURLWithPath: folder.url("Outputs"))).map(\.description) == [])
+        #expect(DataPackageValidator.validate(directory: URL(fileURLWithPath: folder.file("Outputs"))).map(\.description) == [])
 
         // The manifest counts them.
         let manifest = try second.manifest

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Report
 import Testing
 @testable import Pipeline
@@ -10,14 +11,14 @@ struct EndToEndInputsTests {
     static let quiet = ProgressReporter(options: ProgressOptions(quiet: true))
 
     @Test func repositoryInputsRunWithTheQuarantineAtWork() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let config = Repository.root.appendingPathComponent("Pipeline.yaml").path
-        let status = try PipelineRunner(configPath: config, progress: Self.quiet).run(outputOverride: folder.url("Outputs"))
+        let status = try PipelineRunner(configPath: config, progress: Self.quiet).run(outputOverride: folder.file("Outputs"))
         #expect(status == .success)
-        let outputs = PublishedOutputs(directory: folder.url("Outputs"))
+        let outputs = PublishedOutputs(directory: folder.file("Outputs"))
         for name in ["standards.csv", "participation.csv", "participation_summary.csv", "quarantine.csv", "changes.csv",
                      "report.html", "datapackage.json", "manifest.json"] {
-            #expect(FileManager.default.fileExists(atPath: folder.url("Outputs/\(name)")), "missing \(name)")
+            #expect(FileManager.default.fileExists(atPath: folder.file("Outputs/\(name)")), "missing \(name)")
         }
         // The deliberately broken file is quarantined with its line and reason.
         let quarantine = try outputs.quarantine
@@ -37,7 +38,7 @@ struct EndToEndInputsTests {
         #expect(standards["ISO/IEC 42001:2023"]?["committee"] == "ISO/IEC JTC 1/SC 42")
         #expect(standards["ISO/IEC 42001:2023"]?["characteristics"]?.contains("accountable_transparent") == true)
 
-        #expect(DataPackageValidator.validate(directory: URL(fileURLWithPath: folder.url("Outputs"))).map(\.description) == [])
+        #expect(DataPackageValidator.validate(directory: URL(fileURLWithPath: folder.file("Outputs"))).map(\.description) == [])
         let manifest = try outputs.manifest
         let inputs = try #require(manifest["inputs"] as? [[String: Any]])
         #expect(inputs.count >= 7)
@@ -46,17 +47,17 @@ struct EndToEndInputsTests {
     }
 
     @Test func badCommitteeLinesAreQuarantinedNotDropped() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         try GoodCatalog.write(into: folder.path)
         let good = try String(contentsOf: Repository.inputs.appendingPathComponent("committees/iso_technical_committees.jsonl"), encoding: .utf8)
         let lines = good.split(separator: "\n", omittingEmptySubsequences: false)
         try folder.write("committees.jsonl", (lines.prefix(3) + ["{ not json"] + lines.dropFirst(3)).joined(separator: "\n"))
-        var yaml = TestConfig(sources: [.init(name: "iso", format: "niso-sts", paths: [folder.url("good.xml")])],
-                              output: folder.url("Outputs")).yaml
-        yaml = yaml.replacingOccurrences(of: Repository.inputs.path + "/committees/iso_technical_committees.jsonl", with: folder.url("committees.jsonl"))
+        var yaml = TestConfig(sources: [.init(name: "iso", format: "niso-sts", paths: [folder.file("good.xml")])],
+                              output: folder.file("Outputs")).yaml
+        yaml = yaml.replacingOccurrences(of: Repository.inputs.path + "/committees/iso_technical_committees.jsonl", with: folder.file("committees.jsonl"))
         let config = try folder.write("Pipeline.yaml", yaml)
         #expect(try PipelineRunner(configPath: config, progress: Self.quiet).run(outputOverride: nil) == .success)
-        let rows = try PublishedOutputs(directory: folder.url("Outputs")).quarantine
+        let rows = try PublishedOutputs(directory: folder.file("Outputs")).quarantine
         let row = try #require(rows.first { $0["file"]?.hasSuffix("committees.jsonl") == true })
         #expect(row["line"] == "4")
         #expect(row["reason"]?.hasPrefix("invalid committee record") == true)
@@ -64,7 +65,7 @@ struct EndToEndInputsTests {
 
     @Test(.enabled(if: Repository.corpusAvailable, "needs ../shared/corpus"))
     func corpusSliceQuarantinesNothingWellFormed() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let corpus = Repository.corpus.path
         let config = TestConfig(
             sources: [
@@ -72,12 +73,12 @@ struct EndToEndInputsTests {
                 .init(name: "iec", format: "niso-sts", paths: [corpus + "/iec/catalog-007.xml.gz"]),
                 .init(name: "ieee", format: "ieee-idams", paths: [corpus + "/ieee/catalog-003.xml.gz"]),
             ],
-            output: folder.url("Outputs"),
+            output: folder.file("Outputs"),
             errorBudget: 0
         )
         let status = try PipelineRunner(configPath: try config.write(into: folder.path), progress: Self.quiet).run(outputOverride: nil)
         #expect(status == .success)
-        let outputs = PublishedOutputs(directory: folder.url("Outputs"))
+        let outputs = PublishedOutputs(directory: folder.file("Outputs"))
         #expect(try outputs.quarantine.isEmpty)
         let ids = try outputs.standardIds
         #expect(Set(ids).count == ids.count, "every standard once")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Pipeline
 import Report
@@ -120,13 +121,13 @@ struct EndToEndLockingTests {
 
     /// A synthetic catalog of `records` distinct standards in three files, a config and an output folder.
     struct Scene {
-        let folder: TemporaryDirectory
+        let folder: TemporaryFolder
         let configPath: String
         let output: String
 
         init(records: Int) throws {
-            folder = try TemporaryDirectory("landscape-e2e")
-            let inputs = folder.url("inputs")
+            folder = try TemporaryFolder("landscape-e2e")
+            let inputs = folder.file("inputs")
             try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
             let files = 3
             for file in 0..<files {
@@ -141,7 +142,7 @@ struct EndToEndLockingTests {
                 text += "</standards>\n"
                 try text.write(toFile: inputs + "/catalog-\(file).xml", atomically: true, encoding: .utf8)
             }
-            output = folder.url("out")
+            output = folder.file("out")
             let config = TestConfig(sources: [.init(name: "iso", format: "niso-sts", paths: [inputs + "/*.xml"])], output: output)
             configPath = try config.write(into: folder.path)
         }

@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Pipeline
 
 @Suite("Input globs in a config")
 struct FileMatcherTests {
-    func config(in folder: TemporaryDirectory, paths: [String]) throws -> PipelineConfig {
+    func config(in folder: TemporaryFolder, paths: [String]) throws -> PipelineConfig {
         let file = try folder.write("Pipeline.yaml", """
         sources:
           - name: iso
@@ -17,7 +18,7 @@ struct FileMatcherTests {
     }
 
     @Test func noMatchAtAllIsExit66NamingTheLine() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let config = try config(in: folder, paths: ["nothing/*.xml"])
         let error = try #require(throws: PipelineError.self) {
             try FileMatcher.expand(config.sources[0].paths, line: config.sources[0].line, config: config, source: "iso")
@@ -28,7 +29,7 @@ struct FileMatcherTests {
     }
 
     @Test func oneEmptyPatternBesideOthersIsNotAnError() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         try folder.write("iso/a.xml", "<standards/>")
         let config = try config(in: folder, paths: ["iso/**/*.xml", "iso/**/*.xml.gz"])
         let matched = try FileMatcher.expand(config.sources[0].paths, line: 2, config: config, source: "iso")
@@ -37,8 +38,8 @@ struct FileMatcherTests {
     }
 
     @Test func directoriesWhereFilesAreExpectedAreQuarantined() throws {
-        let folder = try TemporaryDirectory()
-        try FileManager.default.createDirectory(atPath: folder.url("iso/folder.xml"), withIntermediateDirectories: true)
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.file("iso/folder.xml"), withIntermediateDirectories: true)
         let config = try config(in: folder, paths: ["iso/*.xml"])
         let matched = try FileMatcher.expand(config.sources[0].paths, line: 2, config: config, source: "iso")
         #expect(matched.files.isEmpty)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Ingest
 @testable import Pipeline
@@ -15,16 +16,16 @@ struct HardeningTests {
 
     /// A folder with a good catalog and a config over it.
     struct Setup {
-        let folder: TemporaryDirectory
+        let folder: TemporaryFolder
         let config: String
-        var output: String { folder.url("Outputs") }
+        var output: String { folder.file("Outputs") }
 
         init(limits: [String: Double] = [:], extraPatterns: [String] = []) throws {
-            folder = try TemporaryDirectory("landscape-hardening")
-            try FileManager.default.createDirectory(atPath: folder.url("in"), withIntermediateDirectories: true)
-            try GoodCatalog.write(into: folder.url("in"))
-            var config = TestConfig(sources: [.init(name: "iso", format: "niso-sts", paths: [folder.url("in") + "/**/*.xml"] + extraPatterns)],
-                                    output: folder.url("Outputs"))
+            folder = try TemporaryFolder("landscape-hardening")
+            try FileManager.default.createDirectory(atPath: folder.file("in"), withIntermediateDirectories: true)
+            try GoodCatalog.write(into: folder.file("in"))
+            var config = TestConfig(sources: [.init(name: "iso", format: "niso-sts", paths: [folder.file("in") + "/**/*.xml"] + extraPatterns)],
+                                    output: folder.file("Outputs"))
             config.limits = limits
             self.config = try config.write(into: folder.path)
         }
@@ -88,15 +89,15 @@ struct HardeningTests {
 
     /// 21 levels, each holding two links to the next: 2^21 paths to the same few files.
     @Test func fanningOutLinksCostWhatTheRealTreeCosts() throws {
-        let folder = try TemporaryDirectory("landscape-fanout")
+        let folder = try TemporaryFolder("landscape-fanout")
         let levels = 21
         for level in 0...levels {
-            try FileManager.default.createDirectory(atPath: folder.url("l\(level)"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder.file("l\(level)"), withIntermediateDirectories: true)
             try folder.write("l\(level)/c\(level).xml", "<standards/>")
         }
         for level in 0..<levels {
             for link in ["a", "b"] {
-                try FileManager.default.createSymbolicLink(atPath: folder.url("l\(level)/\(link)"), withDestinationPath: folder.url("l\(level + 1)"))
+                try FileManager.default.createSymbolicLink(atPath: folder.file("l\(level)/\(link)"), withDestinationPath: folder.file("l\(level + 1)"))
             }
         }
         let result = try FileDiscovery.expand(["l0/**/*.xml"], relativeTo: folder.path, roots: [folder.path])
@@ -122,7 +123,7 @@ struct HardeningTests {
     }
 
     @Test func discoveryStopsAtItsBoundsWithExit66() throws {
-        let folder = try TemporaryDirectory("landscape-bounds")
+        let folder = try TemporaryFolder("landscape-bounds")
         for index in 0..<30 { try folder.write("many/f\(index).xml", "<standards/>") }
         #expect(throws: FileDiscovery.BoundsExceeded.self) {
             try FileDiscovery.expand(["many/*.xml"], relativeTo: folder.path, bounds: .init(maxFiles: 10))
@@ -130,7 +131,7 @@ struct HardeningTests {
         #expect(throws: FileDiscovery.BoundsExceeded.self) {
             try FileDiscovery.expand(["**/*.xml"], relativeTo: folder.path, bounds: .init(maxDirectories: 1))
         }
-        let setup = try Setup(limits: ["max_discovered_files": 1], extraPatterns: [folder.url("many") + "/*.xml"])
+        let setup = try Setup(limits: ["max_discovered_files": 1], extraPatterns: [folder.file("many") + "/*.xml"])
         let error = try #require(throws: PipelineError.self) { try setup.run() }
         #expect(error.status == Pipeline.ExitStatus.noInput)
         #expect(error.description.contains("limits.max_discovered_files"))
@@ -141,7 +142,7 @@ struct HardeningTests {
     @Test func aLinkToAFileOutsideTheInputsIsRefusedWithoutDigestOrContent() throws {
         let setup = try Setup()
         let secret = try setup.folder.write("secret/shadow.xml", "root:SECRET-HASH-VALUE:19000:0:99999:7:::\n")
-        try FileManager.default.createSymbolicLink(atPath: setup.folder.url("in/evil.xml"), withDestinationPath: secret)
+        try FileManager.default.createSymbolicLink(atPath: setup.folder.file("in/evil.xml"), withDestinationPath: secret)
         #expect(try setup.run() == .success)
         let outputs = PublishedOutputs(directory: setup.output)
         let row = try #require(try outputs.quarantine.first { $0["file"]?.hasSuffix("evil.xml") == true })
@@ -194,7 +195,7 @@ struct HardeningTests {
     }
 
     @Test func perFileCeilingKeepsExactlyTheFirstRecords() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = try folder.write("big.xml", Self.smallRecords(100, prefix: "9"))
         let ingester = CatalogIngester(recordLimits: RecordLimits(total: 1000, perFile: 30))
         let outcome = ingester.readFile(InputFile(source: "iso", format: .nisoSts, path: path))
@@ -206,7 +207,7 @@ struct HardeningTests {
     // MARK: 6. Smaller data losses
 
     @Test func aCompleteRecordJustBeforeAParseErrorIsKept() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         var text = Self.smallRecords(200, prefix: "5")
         text = text.replacingOccurrences(of: "</standards>\n", with: "<standard><front><std-meta><std-ref type=\"dated\">ISO 6:2020</std-ref></std-meta></front><broken></standard>\n</standards>\n")
         let path = try folder.write("broken.xml", text)
@@ -216,7 +217,7 @@ struct HardeningTests {
     }
 
     @Test func namespacedElementsAreNotReadAsTheFormatsOwn() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = try folder.write("ns.xml", """
         <standards xmlns:x="urn:example:other" xmlns:mml="http://www.w3.org/1998/Math/MathML">
         <standard><front><std-meta><x:std-ref type="dated">EVIL 1</x:std-ref><std-ref type="dated">ISO 7:2020</std-ref>\

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Pipeline
 #if canImport(Glibc)
@@ -9,20 +10,20 @@ import Glibc
 @Suite("Hostile input: hashing inputs")
 struct HostileDigestTests {
     @Test func hashesRegularFiles() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = try folder.write("abc.txt", "abc")
         #expect(Digest.sha256Hex(ofFile: path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        let large = folder.url("large.bin")
+        let large = folder.file("large.bin")
         _ = FileManager.default.createFile(atPath: large, contents: Data(repeating: 0x61, count: 3 << 20 | 7))
         #expect(Digest.sha256Hex(ofFile: large) == Digest.sha256Hex(Data(repeating: 0x61, count: 3 << 20 | 7)))
     }
 
     @Test func refusesWhatIsNotARegularFile() throws {
-        let folder = try TemporaryDirectory()
-        let fifo = folder.url("fifo.xml")
+        let folder = try TemporaryFolder()
+        let fifo = folder.file("fifo.xml")
         try #require(mkfifo(fifo, 0o644) == 0)
         #expect(Digest.sha256Hex(ofFile: fifo) == nil)
         #expect(Digest.sha256Hex(ofFile: folder.path) == nil)
-        #expect(Digest.sha256Hex(ofFile: folder.url("missing.xml")) == nil)
+        #expect(Digest.sha256Hex(ofFile: folder.file("missing.xml")) == nil)
     }
 }

@@ -1,5 +1,6 @@
 @preconcurrency import CLibXML2
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

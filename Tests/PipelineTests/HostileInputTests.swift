@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Pipeline
 #if canImport(Glibc)
@@ -89,18 +90,18 @@ struct HostileInputTests {
 
     /// A folder with the hostile inputs, a good catalog, a secret outside the inputs and a config.
     struct Scene {
-        let folder: TemporaryDirectory
+        let folder: TemporaryFolder
         let inputs: String
         let secret: String
         let configPath: String
         let paths: [HostileInput: String]
 
         init(cases: [HostileInput], errorBudget: Double, pattern: String = "*.xml*") throws {
-            folder = try TemporaryDirectory("landscape-hostile")
-            inputs = folder.url("inputs")
+            folder = try TemporaryFolder("landscape-hostile")
+            inputs = folder.file("inputs")
             try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(atPath: folder.url("secret"), withIntermediateDirectories: true)
-            secret = folder.url("secret/secret.txt")
+            try FileManager.default.createDirectory(atPath: folder.file("secret"), withIntermediateDirectories: true)
+            secret = folder.file("secret/secret.txt")
             try HostileInput.writeSecret(secret)
             var paths: [HostileInput: String] = [:]
             for input in cases {
@@ -110,12 +111,12 @@ struct HostileInputTests {
             try GoodCatalog.write(into: inputs)
             let config = TestConfig(
                 sources: [.init(name: "hostile", format: "niso-sts", paths: [inputs + "/" + pattern])],
-                output: folder.url("out"), errorBudget: errorBudget, limits: HostileInputTests.limits
+                output: folder.file("out"), errorBudget: errorBudget, limits: HostileInputTests.limits
             )
             configPath = try config.write(into: folder.path)
         }
 
-        var outputs: PublishedOutputs { PublishedOutputs(directory: folder.url("out")) }
+        var outputs: PublishedOutputs { PublishedOutputs(directory: folder.file("out")) }
 
         /// Whether a quarantine row's `file` names the case's input (absolute or relative).
         func isFile(_ file: String?, of input: HostileInput) -> Bool {
@@ -152,7 +153,7 @@ struct HostileInputTests {
 
         /// No output contains the secret's text.
         func expectNoSecretLeaked() throws {
-            let directory = folder.url("out")
+            let directory = folder.file("out")
             for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
                 let path = (directory as NSString).appendingPathComponent(name)
                 guard let data = FileManager.default.contents(atPath: path) else { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs `scripts/check-isolation.sh` on every hostile case: the built `landscape`, traced with
@@ -11,11 +12,11 @@ struct HostileIsolationTests {
     @Test(.enabled(if: strace != nil, "needs strace (apt-get install -y strace)"),
           .enabled(if: Repository.binary != nil, "needs the built landscape executable (swift build)"))
     func opensNothingOutsideItsInputs() throws {
-        let folder = try TemporaryDirectory("landscape-isolation")
-        let inputs = folder.url("inputs")
+        let folder = try TemporaryFolder("landscape-isolation")
+        let inputs = folder.file("inputs")
         try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: folder.url("secret"), withIntermediateDirectories: true)
-        let secret = folder.url("secret/secret.txt")
+        try FileManager.default.createDirectory(atPath: folder.file("secret"), withIntermediateDirectories: true)
+        let secret = folder.file("secret/secret.txt")
         try HostileInput.writeSecret(secret)
         for input in HostileInput.allCases {
             try input.write(into: inputs, secret: secret)

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Pipeline
 
 @Suite("Locking and publishing")
 struct PublishingTests {
     @Test func secondLockFailsWithTempFail() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let first = try RunLock(directory: folder.path)
         let error = try #require(throws: PipelineError.self) { try RunLock(directory: folder.path) }
         #expect(error.status == .tempFail)
@@ -16,8 +17,8 @@ struct PublishingTests {
     }
 
     @Test func publishReplacesOutputsAndKeepsOtherFiles() throws {
-        let folder = try TemporaryDirectory()
-        let outputs = folder.url("Outputs")
+        let folder = try TemporaryFolder()
+        let outputs = folder.file("Outputs")
         let first = try OutputPublisher(directory: outputs)
         try first.write("standards.csv", "id\nA\n")
         try first.write("manifest.json", "{\"run\":1}\n")
@@ -34,7 +35,7 @@ struct PublishingTests {
         try second.publish()
         #expect(try folder.read("Outputs/standards.csv") == "id\nB\n")
         #expect(try folder.read("Outputs/manifest.json") == "{\"run\":2}\n")
-        #expect(FileManager.default.fileExists(atPath: folder.url("Outputs/.gitkeep")))
+        #expect(FileManager.default.fileExists(atPath: folder.file("Outputs/.gitkeep")))
         #expect(try folder.read("Outputs/notes/readme.txt") == "analyst notes")
         // The lock still guards the live folder after the exchange.
         #expect(throws: PipelineError.self) { try RunLock(directory: outputs) }
@@ -45,8 +46,8 @@ struct PublishingTests {
     }
 
     @Test func discardedRunLeavesPreviousOutputs() throws {
-        let folder = try TemporaryDirectory()
-        let outputs = folder.url("Outputs")
+        let folder = try TemporaryFolder()
+        let outputs = folder.file("Outputs")
         let first = try OutputPublisher(directory: outputs)
         try first.write("standards.csv", "old\n")
         try first.publish()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Pipeline
 
@@ -25,11 +26,11 @@ struct TrainAndCrossValidateTests {
     """
 
     /// A copy of the repository's Pipeline.yaml with absolute paths and the given scoring section.
-    static func config(in folder: TemporaryDirectory, weights: String?) throws -> String {
+    static func config(in folder: TemporaryFolder, weights: String?) throws -> String {
         var text = try String(contentsOfFile: Repository.root.appendingPathComponent("Pipeline.yaml").path, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"Inputs/", with: "\"" + Repository.inputs.path + "/")
         text = text.replacingOccurrences(of: "taxonomy: Inputs/", with: "taxonomy: " + Repository.inputs.path + "/")
-        text = text.replacingOccurrences(of: "directory: Outputs", with: "directory: " + folder.url("Outputs"))
+        text = text.replacingOccurrences(of: "directory: Outputs", with: "directory: " + folder.file("Outputs"))
         text = text.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.contains("weights:") }.joined(separator: "\n")
         if let weights {
@@ -39,20 +40,20 @@ struct TrainAndCrossValidateTests {
     }
 
     @Test func trainWritesTheSameBytesForTheSameLabels() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let config = try Self.config(in: folder, weights: nil)
         let a = try folder.write("a.csv", Self.goldA)
         let b = try folder.write("b.csv", Self.goldB)
         let runner = PipelineRunner(configPath: config, progress: Self.quiet)
-        #expect(try runner.train(goldPaths: [a, b], outputPath: folder.url("first.yaml")) == .success)
-        #expect(try runner.train(goldPaths: [a, b], outputPath: folder.url("second.yaml")) == .success)
+        #expect(try runner.train(goldPaths: [a, b], outputPath: folder.file("first.yaml")) == .success)
+        #expect(try runner.train(goldPaths: [a, b], outputPath: folder.file("second.yaml")) == .success)
         let first = try folder.read("first.yaml")
         #expect(first == (try folder.read("second.yaml")))
         #expect(first.contains("examples: 6\n"))
         #expect(first.contains("gold: [\"a.csv\", \"b.csv\"]\n"))
 
         // The config that names the file scores with it: `evaluate` on the same labels.
-        let fitted = try Self.config(in: folder, weights: folder.url("first.yaml"))
+        let fitted = try Self.config(in: folder, weights: folder.file("first.yaml"))
         let (status, output) = try landscape(["evaluate", "--gold", a, b, "--config", fitted, "--quiet"])
         #expect(status == 0)
         #expect(output.contains("6 of 7 gold standards matched"))
@@ -60,7 +61,7 @@ struct TrainAndCrossValidateTests {
     }
 
     @Test func evaluateWithFoldsPrintsBothTablesAndEndsWithTheCrossValidatedFigure() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let config = try Self.config(in: folder, weights: nil)
         let a = try folder.write("a.csv", Self.goldA)
         let b = try folder.write("b.csv", Self.goldB)
@@ -83,7 +84,7 @@ struct TrainAndCrossValidateTests {
     }
 
     @Test func aBadWeightsFileStopsTheRunNamingFileLineAndKey() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let weights = try folder.write("weights.yaml", "targets:\n  safe:\n    intercept: -1\n    colour: red\n")
         let config = try Self.config(in: folder, weights: weights)
         let error = try #require(throws: PipelineError.self) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import LandscapeModel
 import Testing
 @testable import Report
@@ -74,16 +75,16 @@ struct DataPackageTests {
     }
 
     @Test func writtenCSVsValidate() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         try writePackage(to: directory)
         let problems = DataPackageValidator.validate(directory: directory)
         #expect(problems.isEmpty, "\(problems)")
     }
 
     @Test func changesWrittenByTheEncoderValidate() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         let text = Change.csvTable([
             Change(id: "ISO/IEC 5338:2023", kind: .stage, from: "approval", to: "published"),
             Change(id: "-1 weird, \"id\"", kind: .removed, from: "published"),
@@ -125,8 +126,8 @@ struct DataPackageTests {
     }
 
     @Test func damagedPackageFilesAreReported() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         try writePackage(to: directory)
         try FileManager.default.removeItem(at: directory.appendingPathComponent("quarantine.csv"))
         var standards = try String(contentsOf: directory.appendingPathComponent("standards.csv"), encoding: .utf8)
@@ -140,8 +141,8 @@ struct DataPackageTests {
     }
 
     @Test func missingDescriptorIsOneProblem() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         let problems = DataPackageValidator.validate(directory: directory)
         #expect(problems.map(\.file) == ["datapackage.json"])
     }
@@ -150,8 +151,8 @@ struct DataPackageTests {
 @Suite("The pipeline's own encoders against datapackage.json")
 struct EncodedPackageTests {
     @Test func everyEncodedTableValidates() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         let input = ReportFixtures.input()
         let files: [(String, String)] = [
             ("standards.csv", CSVTables.standards(input.standards)),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import LandscapeModel
 import Testing
 @testable import Report
@@ -18,8 +19,8 @@ struct HistoryTests {
     }
 
     @Test func firstRunHasNothingToCompareWith() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         let history = try History(at: directory.appendingPathComponent("nested/history.sqlite"))
         let comparison = try history.compare([snapshot("A", .published)])
         #expect(comparison.previous == nil)
@@ -27,8 +28,8 @@ struct HistoryTests {
     }
 
     @Test func secondRunSeesExactlyTheThreeChanges() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         let location = directory.appendingPathComponent("history.sqlite")
         let first = [snapshot("ISO 1:2020", .published), snapshot("ISO 2:2021", .enquiry), snapshot("ISO 3:2019", .published)]
         try History(at: location).record(run(1), standards: first, keepRuns: 5)
@@ -47,8 +48,8 @@ struct HistoryTests {
     }
 
     @Test func snapshotsRoundTripWithThreeDecimals() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         let history = try History(at: directory.appendingPathComponent("history.sqlite"))
         let standard = snapshot("IEEE Std 7001-2021", .published)
         try history.record(run(1), standards: [standard], keepRuns: 3)
@@ -67,8 +68,8 @@ struct HistoryTests {
     }
 
     @Test func retentionKeepsTheNewestRuns() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         let history = try History(at: directory.appendingPathComponent("history.sqlite"))
         for number in 1...5 {
             try history.record(run(number), standards: [snapshot("ISO \(number):2020", .published), snapshot("ISO 0:2000", .published)], keepRuns: 2)
@@ -80,8 +81,8 @@ struct HistoryTests {
     }
 
     @Test func aRunThatIsNotRecordedLeavesTheComparisonBaseAlone() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         let history = try History(at: directory.appendingPathComponent("history.sqlite"))
         try history.record(run(1), standards: [snapshot("ISO 1:2020", .enquiry)], keepRuns: 3)
 
@@ -95,8 +96,8 @@ struct HistoryTests {
     }
 
     @Test func aFailedRecordLeavesNothingBehind() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         let history = try History(at: directory.appendingPathComponent("history.sqlite"))
         try history.record(run(1), standards: [snapshot("ISO 1:2020", .published)], keepRuns: 3)
         // The same run id again violates the store's uniqueness: the whole record is rolled back.
@@ -108,8 +109,8 @@ struct HistoryTests {
     }
 
     @Test func aPendingRecordCountsOnlyOnceCommitted() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         let location = directory.appendingPathComponent("history.sqlite")
         let history = try History(at: location)
         try history.record(run(1), standards: [snapshot("ISO 1:2020", .enquiry)], keepRuns: 5)
@@ -136,8 +137,8 @@ struct HistoryTests {
     }
 
     @Test func recordingAfterTheOutputDirectoryWasSwappedWritesToThePublishedStore() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try TemporaryFolder()
+        let root = folder.url
         let files = FileManager.default
         let outputs = root.appendingPathComponent("Outputs")
         let location = outputs.appendingPathComponent("history.sqlite")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import LandscapeModel
 import Testing
 @testable import Report
@@ -28,8 +29,8 @@ struct ReportBenchmarkTests {
         var problems: [DataPackageValidator.Problem] = []
         let validate = clock.measure { problems = DataPackageValidator.validate(csv: csv, file: "standards.csv", table: TableSchemas.standards) }
 
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder()
+        let directory = folder.url
         let history = try History(at: directory.appendingPathComponent("history.sqlite"))
         let snapshots = standards.map(StandardSnapshot.init)
         let run = RunIdentity(id: "bench", startedAt: ReportFixtures.started, finishedAt: ReportFixtures.started, toolVersion: "0.1.0")

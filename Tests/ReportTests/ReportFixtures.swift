@@ -139,10 +139,3 @@ enum ReportFixtures {
     }
 }
 
-/// A fresh temporary directory, removed by the caller with `defer`.
-func temporaryDirectory(_ name: String = #function) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("landscape-report-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}

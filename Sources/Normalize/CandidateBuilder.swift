@@ -1,7 +1,7 @@
 import LandscapeModel
 
 /// Reads one raw record into a ``Candidate``: the per-record half of normalization.
-enum RecordReader {
+enum CandidateBuilder {
     /// Reads a record into one candidate per standard it states.
     ///
     /// A plain record states one standard. An adoption states one per layer: a national
