@@ -70,6 +70,7 @@ public struct PipelineRunner: Sendable {
         }
         let identity = RunIdentity(id: runId, startedAt: startedAt, finishedAt: Date(), toolVersion: Self.version)
         let keepRuns = historySettings.keepRuns
+        let watching = Watching(analysis: analysis, regions: regionSettings, keepRuns: keepRuns, at: startedAt)
 
         // On one core the participation measures and then the largest output, straight into
         // the staging folder; on the other the history.
@@ -91,12 +92,15 @@ public struct PipelineRunner: Sendable {
                 }
                 return (measured, written, ContinuousClock.now.seconds(since: started))
             },
-            { () -> (compared: Result<HistoryComparison, HistoryError>, pending: Result<PendingRecord, HistoryError>?, seconds: Double) in
+            { () -> (compared: Result<HistoryComparison, HistoryError>, pending: Result<PendingRecord, HistoryError>?, seconds: Double,
+                     watch: Result<(report: WatchReport, record: WatchRecord), HistoryError>?) in
                 let started = ContinuousClock.now
                 let compared = Result { () throws(HistoryError) in try history.compare(snapshots) }
-                guard case .success = compared else { return (compared, nil, 0) }
-                let pending = Result { () throws(HistoryError) in try history.prepareRecord(identity, standards: snapshots, keepRuns: keepRuns) }
-                return (compared, pending, ContinuousClock.now.seconds(since: started))
+                guard case .success(let comparison) = compared else { return (compared, nil, 0, nil) }
+                let watch = watching.watch(history, comparison: comparison)
+                let record = try? watch.get().record
+                let pending = Result { () throws(HistoryError) in try history.prepareRecord(identity, standards: snapshots, keepRuns: keepRuns, watch: record) }
+                return (compared, pending, ContinuousClock.now.seconds(since: started), watch)
             }
         )
         let csvSeconds = participationWork.csvSeconds
@@ -117,6 +121,12 @@ public struct PipelineRunner: Sendable {
         } catch {
             progress.warning("this run will not be recorded in the history: \(error.description)")
         }
+        var watch: WatchReport?
+        do {
+            watch = try historyWork.watch?.get().report
+        } catch {
+            progress.warning("the nightly watch (seat changes, open for comment, new work, trend) is left out: \(error.description)")
+        }
         // A run that fails from here on records nothing.
         defer { pending?.rollback() }
 
@@ -136,7 +146,9 @@ public struct PipelineRunner: Sendable {
         try write(TableSchemas.participation.path, CSVTables.participation(participation.committees, extraRegions: extraRegions))
         try write(TableSchemas.participationSummary.path, CSVTables.participationSummary(participation.summary))
         try write(TableSchemas.quarantine.path, CSVTables.quarantine(quarantine))
-        try write(TableSchemas.changes.path, Change.csvTable(comparison.changes))
+        try write(TableSchemas.changes.path, Change.csvTable(comparison.changes, participation: watch?.participationChanges ?? []))
+        try write(TableSchemas.openForComment.path, WatchTables.openForComment(watch?.openForComment ?? []))
+        try write(TableSchemas.trend.path, WatchTables.trend(watch?.trend ?? [], runId: runId))
         try write("datapackage.json", DataPackage.json(tables: TableSchemas.all(extraRegions: extraRegions), created: Self.timestamp(startedAt)))
 
         let finishedAt = Date()
@@ -162,7 +174,8 @@ public struct PipelineRunner: Sendable {
             merges: analysis.catalogs.merges,
             changes: comparison.changes,
             previousRun: comparison.previous,
-            settings: reportSettings
+            settings: reportSettings,
+            watch: watch
         )
         let html = ReportRenderer.render(report)
         try write("report.html", html)
