@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "TestSupport"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Ingest", "Normalize"]),
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "Yams"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"], exclude: ["Fixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "LandscapeModel", "Report", "CLibXML2"]),
     ]
 )

@@ -44,7 +44,7 @@ extension TableSchemas {
 /// The watch's CSVs.
 public enum WatchTables {
     /// `2026-11-29` (UTC).
-    static func day(_ date: Date) -> String {
+    public static func day(_ date: Date) -> String {
         String(date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt)).prefix(10))
     }
 
