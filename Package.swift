@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "TestSupport"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Ingest", "Normalize"]),
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "Yams", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "LandscapeModel", "Report", "CLibXML2", "TestSupport"]),
     ]
 )

@@ -26,6 +26,8 @@ public struct ReportInput: Sendable {
     /// The run the changes are measured against; nil on the first run.
     public var previousRun: RecordedRun?
     public var settings: ReportSettings
+    /// The nightly watch (seat changes, open for comment, new work, trend); nil without a history.
+    public var watch: WatchReport?
 
     public init(
         run: RunFacts,
@@ -38,7 +40,8 @@ public struct ReportInput: Sendable {
         merges: [Merge] = [],
         changes: [Change] = [],
         previousRun: RecordedRun? = nil,
-        settings: ReportSettings = ReportSettings()
+        settings: ReportSettings = ReportSettings(),
+        watch: WatchReport? = nil
     ) {
         self.run = run
         self.standards = standards
@@ -51,6 +54,7 @@ public struct ReportInput: Sendable {
         self.changes = changes
         self.previousRun = previousRun
         self.settings = settings
+        self.watch = watch
     }
 }
 

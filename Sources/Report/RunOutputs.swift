@@ -17,7 +17,9 @@ public enum RunOutputs {
         try write(TableSchemas.participation.path, CSVTables.participation(input.committees, extraRegions: extraRegions))
         try write(TableSchemas.participationSummary.path, CSVTables.participationSummary(input.participation))
         try write(TableSchemas.quarantine.path, CSVTables.quarantine(input.quarantine))
-        try write(TableSchemas.changes.path, Change.csvTable(input.changes))
+        try write(TableSchemas.changes.path, Change.csvTable(input.changes, participation: input.watch?.participationChanges ?? []))
+        try write(TableSchemas.openForComment.path, WatchTables.openForComment(input.watch?.openForComment ?? []))
+        try write(TableSchemas.trend.path, WatchTables.trend(input.watch?.trend ?? [], runId: input.run.id))
         try write("datapackage.json", DataPackage.json(tables: TableSchemas.all(extraRegions: extraRegions), created: created))
         try write("report.html", ReportRenderer.render(input))
     }

@@ -78,7 +78,7 @@ struct ChangeTests {
     @Test func changesTableHasTheSchemaHeaderAndGuardedCells() throws {
         let text = Change.csvTable([Change(id: "=cmd", kind: .added, to: "published")])
         let records = try CSV.parse(text)
-        #expect(records == [TableSchemas.changes.header, ["'=cmd", "added", "", "published", ""]])
+        #expect(records == [TableSchemas.changes.header, ["'=cmd", "added", "", "published", "", "", "", ""]])
         #expect(TableSchemas.changes.header.prefix(4) == ["id", "change", "from", "to"])
     }
 }

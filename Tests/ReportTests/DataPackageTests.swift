@@ -15,7 +15,8 @@ struct DataPackageTests {
                 switch (column.name, column.type) {
                 case ("published", _): return "2023-12"
                 case ("characteristics", _): return "safe;privacy_enhanced"
-                case ("secretariat_country", _): return "US"
+                case ("secretariat_country", _), ("country", _): return "US"
+                case ("entered", _), ("closes", _): return "2026-11-29"
                 case ("title", _): return "Information technology — \"AI\", management system, part \(index)"
                 case (_, .integer): return String(index)
                 case (_, .number): return "0.\(100 + index)"
@@ -60,7 +61,8 @@ struct DataPackageTests {
         #expect(object["profile"] as? String == "tabular-data-package")
         #expect(object["created"] as? String == "2026-11-26T02:00:00Z")
         let resources = try #require(object["resources"] as? [[String: Any]])
-        #expect(resources.compactMap { $0["path"] as? String } == ["standards.csv", "participation.csv", "participation_summary.csv", "quarantine.csv", "changes.csv"])
+        #expect(resources.compactMap { $0["path"] as? String } == ["standards.csv", "participation.csv", "participation_summary.csv", "quarantine.csv", "changes.csv",
+                                                                         "open_for_comment.csv", "trend.csv"])
         for (resource, table) in zip(resources, TableSchemas.all) {
             let schema = try #require(resource["schema"] as? [String: Any])
             let fields = try #require(schema["fields"] as? [[String: Any]])
@@ -119,7 +121,7 @@ struct DataPackageTests {
         #expect(DataPackageValidator.validate(csv: reordered, file: table.path, table: table).first?.row == 1)
 
         // Written without the formula guard.
-        let unguarded = CSV.line(table.header) + "=HYPERLINK(\"x\"),added,,published,\n"
+        let unguarded = CSV.line(table.header) + "=HYPERLINK(\"x\"),added,,published,,,,\n"
         let problems = DataPackageValidator.validate(csv: unguarded, file: table.path, table: table)
         #expect(problems.count == 1)
         #expect(problems.first?.reason.contains("formula") == true)
@@ -159,7 +161,10 @@ struct EncodedPackageTests {
             ("participation.csv", CSVTables.participation(input.committees)),
             ("participation_summary.csv", CSVTables.participationSummary(input.participation)),
             ("quarantine.csv", CSVTables.quarantine(input.quarantine)),
-            ("changes.csv", Change.csvTable([Change(id: "ISO 1:2020", kind: .stage, from: "enquiry", to: "published")])),
+            ("changes.csv", Change.csvTable([Change(id: "ISO 1:2020", kind: .stage, from: "enquiry", to: "published")],
+                                            participation: [ParticipationChange(committee: "ISO/IEC JTC 1/SC 42", kind: .pToO, body: "DIN", from: "P", to: "O", country: "DE", regions: ["EU"])])),
+            ("open_for_comment.csv", WatchTables.openForComment([])),
+            ("trend.csv", WatchTables.trend([TrendPoint(runId: WatchReport.thisRun, startedAt: Date(timeIntervalSince1970: 0), characteristic: .safe, stage: .published, standards: 2)], runId: "run-1")),
             ("datapackage.json", DataPackage.json()),
         ]
         for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }

@@ -40,20 +40,22 @@ public struct PipelineRunner: Sendable {
         // staging folder; on the other the comparison with the previous run and this run's record.
         progress.stage("participation", detail: "and the history")
         let snapshots = scored.scored.map(StandardSnapshot.init)
+        let watching = Watching(scored, regions: config.regions, keepRuns: config.history.keepRuns, at: clock.startedAt)
         let standardsFile = try publisher.create(TableSchemas.standards.path)
         let (measured, recorded) = Parallel.both(
             { Result { try measureAndWrite(scored, stages: stages, standardsTo: standardsFile) } },
-            { history.compareAndPrepare(snapshots, run: identity, keepRuns: config.history.keepRuns) }
+            { history.compareAndPrepare(snapshots, watching: watching, run: identity) }
         )
         let (landscape, standardsSeconds) = try measured.get()
         let comparison = try recorded.comparison()
         var pending = recorded.pendingRecord(progress: progress)
+        let watch = recorded.watchReport(progress: progress)
         // A run that fails from here on records nothing.
         defer { pending?.rollback() }
 
         let writing = clock.now
         let outcome = RunOutcome(landscape, config: config)
-        let report = reportInput(landscape, comparison: comparison, identity: identity, config: config)
+        let report = reportInput(landscape, comparison: comparison, watch: watch, identity: identity, config: config)
         var outputs = [TableSchemas.standards.path]
         try RunOutputs.write(report, created: Self.timestamp(clock.startedAt)) { name, text in
             try publisher.write(name, text)

@@ -33,19 +33,28 @@ struct RunHistory: Sendable {
         }
     }
 
-    /// Compares `snapshots` with the previous run and, when that worked, prepares this run's record.
-    func compareAndPrepare(_ snapshots: [StandardSnapshot], run: RunIdentity, keepRuns: Int) -> Recorded {
+    /// Compares `snapshots` with the previous run and, when that worked, runs the nightly
+    /// watch and prepares this run's record.
+    func compareAndPrepare(_ snapshots: [StandardSnapshot], watching: Watching, run: RunIdentity) -> Recorded {
         let started = ContinuousClock.now
         let compared = Result { () throws(HistoryError) in try history.compare(snapshots) }
-        guard case .success = compared else { return Recorded(compared: compared, pending: nil, seconds: 0, location: location) }
-        let pending = Result { () throws(HistoryError) in try history.prepareRecord(run, standards: snapshots, keepRuns: keepRuns) }
-        return Recorded(compared: compared, pending: pending, seconds: ContinuousClock.now.seconds(since: started), location: location)
+        guard case .success(let comparison) = compared else {
+            return Recorded(compared: compared, pending: nil, watch: nil, seconds: 0, location: location)
+        }
+        let watch = watching.watch(history, comparison: comparison)
+        let record = try? watch.get().record
+        let pending = Result { () throws(HistoryError) in
+            try history.prepareRecord(run, standards: snapshots, keepRuns: watching.keepRuns, watch: record)
+        }
+        return Recorded(compared: compared, pending: pending, watch: watch,
+                        seconds: ContinuousClock.now.seconds(since: started), location: location)
     }
 
     /// What ``compareAndPrepare(_:run:keepRuns:)`` did.
     struct Recorded: Sendable {
         let compared: Result<HistoryComparison, HistoryError>
         let pending: Result<PendingRecord, HistoryError>?
+        let watch: Result<(report: WatchReport, record: WatchRecord), HistoryError>?
         let seconds: Double
         let location: URL
 
@@ -64,6 +73,17 @@ struct RunHistory: Sendable {
                 return try pending?.get()
             } catch {
                 progress.warning("this run will not be recorded in the history: \(error.description)")
+                return nil
+            }
+        }
+
+        /// Seat changes, drafts open for comment, new work and the trend; nil, with a warning,
+        /// when the history could not tell.
+        func watchReport(progress: ProgressReporter) -> WatchReport? {
+            do {
+                return try watch?.get().report
+            } catch {
+                progress.warning("the nightly watch (seat changes, open for comment, new work, trend) is left out: \(error.description)")
                 return nil
             }
         }

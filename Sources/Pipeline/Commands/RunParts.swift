@@ -44,7 +44,7 @@ extension PipelineRunner {
     }
 
     /// Everything the outputs are made from.
-    func reportInput(_ landscape: Landscape, comparison: HistoryComparison, identity: RunIdentity, config: PipelineConfig) -> ReportInput {
+    func reportInput(_ landscape: Landscape, comparison: HistoryComparison, watch: WatchReport?, identity: RunIdentity, config: PipelineConfig) -> ReportInput {
         let counts = landscape.counts(changes: comparison.changes.count)
         return ReportInput(
             run: RunFacts(
@@ -67,7 +67,8 @@ extension PipelineRunner {
             merges: landscape.catalog.merges,
             changes: comparison.changes,
             previousRun: comparison.previous,
-            settings: config.report
+            settings: config.report,
+            watch: watch
         )
     }
 

@@ -12,7 +12,7 @@ public enum TableSchemas {
 
     /// Every table, with `participation.csv` carrying columns for regions beyond EU and US.
     public static func all(extraRegions: [String]) -> [TableSchema] {
-        [standards, participation(extraRegions: extraRegions), participationSummary, quarantine, changes]
+        [standards, participation(extraRegions: extraRegions), participationSummary, quarantine, changes, openForComment, trend]
     }
 
     /// `participation.csv` with four columns for each region beyond EU and US, after the
@@ -135,13 +135,16 @@ public enum TableSchemas {
         name: "changes",
         path: "changes.csv",
         title: "Changes since the previous run",
-        description: "One row per change between the previous successful run and this one: standards added or removed, stage transitions, status changes (withdrawals) and characteristic changes.",
+        description: "One row per change between the previous successful run and this one: standards added or removed, stage transitions, status changes (withdrawals) and characteristic changes; then the seat changes on every committee of the committee files (a body added or removed, P to O, O to P, a secretariat changed), one row per committee and body.",
         columns: [
-            Column("id", .string, "The standard's `id` as in standards.csv.", required: true),
-            Column("change", .string, "Kind of change: `added`, `removed`, `stage`, `status` or `characteristics`.", required: true, allowedValues: ChangeKind.allCases.map(\.rawValue)),
+            Column("id", .string, "The standard's `id` as in standards.csv; on a seat change, the committee's reference as the committee data spells it (`ISO/IEC JTC 1/SC 42`).", required: true),
+            Column("change", .string, "Kind of change: `added`, `removed`, `stage`, `status` or `characteristics` (standards); `member-added`, `member-removed`, `member-p-to-o`, `member-o-to-p` or `secretariat` (seats on a committee).", required: true, allowedValues: ChangeKind.allCases.map(\.rawValue) + ParticipationChangeKind.allCases.map(\.rawValue)),
             Column("from", .string, "Value in the previous run (stage, status or `;`-joined characteristic ids); for `removed` the previous stage; empty for `added`."),
             Column("to", .string, "Value in this run; for `added` the new stage; empty for `removed`."),
             Column("previous_id", .string, "The standard's `id` in the previous run when it moved to another stage under a new reference (a draft `ISO/IEC DIS 42006` published as `ISO/IEC 42006:2025`); empty otherwise."),
+            Column("body", .string, "Seat changes: the national body (acronym) whose seat changed; for `secretariat`, the new holder (empty when the secretariat became vacant or unknown). On a seat change `from` and `to` are `P`, `O` or empty (not a member), or for `secretariat` the previous and the new holder's acronyms. Empty on standards' rows."),
+            Column("country", .string, "Seat changes: ISO 3166-1 alpha-2 country of `body`; empty when unknown and on standards' rows.", pattern: "[A-Z]{2}"),
+            Column("regions", .string, "Seat changes: the configured regions (`EU`, `US`, others) that `country` belongs to, joined with `;`."),
         ]
     )
 

@@ -171,6 +171,7 @@ extension ReportRenderer.Context {
             }
             html.raw("</tbody>\n</table></div>\n")
         }
+        seatChanges(into: &html)
         close(into: &html)
     }
 

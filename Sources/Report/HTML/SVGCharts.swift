@@ -118,11 +118,11 @@ enum SVGCharts {
         return max(120, (Double(longest) * 7.4).rounded(.up) + 14)
     }
 
-    private static func open(id: String, title: String, width: Double, height: Double) -> String {
+    static func open(id: String, title: String, width: Double, height: Double) -> String {
         "<svg id=\"\(esc(id))\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(esc(id))-title\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\" font-size=\"12\"><title id=\"\(esc(id))-title\">\(esc(title))</title>"
     }
 
-    private static func legend(_ items: [(String, String)], x: Double, y: Double, wrapAt: Double = .infinity) -> String {
+    static func legend(_ items: [(String, String)], x: Double, y: Double, wrapAt: Double = .infinity) -> String {
         var svg = ""
         var cursor = x, line = y
         for (name, colour) in items {
@@ -135,7 +135,7 @@ enum SVGCharts {
         return svg
     }
 
-    private static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", size: Int = 12, weight: String = "normal", fill: String = "#111") -> String {
+    static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", size: Int = 12, weight: String = "normal", fill: String = "#111") -> String {
         var attributes = "x=\"\(n(x))\" y=\"\(n(y))\""
         if anchor != "start" { attributes += " text-anchor=\"\(anchor)\"" }
         if size != 12 { attributes += " font-size=\"\(size)\"" }
@@ -153,7 +153,7 @@ enum SVGCharts {
     }
 
     /// A coordinate with at most one decimal.
-    private static func n(_ value: Double) -> String {
+    static func n(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : fixed(rounded, decimals: 1)
     }

@@ -156,8 +156,8 @@ public struct History: Sendable {
 
     /// Records a successful run and then deletes all but the newest `keepRuns` runs,
     /// in one transaction. Call it only once the run's outputs are published.
-    public func record(_ run: RunIdentity, standards: [StandardSnapshot], keepRuns: Int) throws(HistoryError) {
-        try prepareRecord(run, standards: standards, keepRuns: keepRuns).commit(finishedAt: run.finishedAt)
+    public func record(_ run: RunIdentity, standards: [StandardSnapshot], keepRuns: Int, watch: WatchRecord? = nil) throws(HistoryError) {
+        try prepareRecord(run, standards: standards, keepRuns: keepRuns, watch: watch).commit(finishedAt: run.finishedAt)
     }
 
     /// Writes a run's snapshot inside a transaction that stays open until ``PendingRecord/commit(finishedAt:)``.
@@ -166,14 +166,15 @@ public struct History: Sendable {
     /// once they are published: nothing is recorded if the pending record is rolled back or
     /// dropped, or if the process dies before the commit (SQLite rolls the journal back the
     /// next time the store is opened).
-    public func prepareRecord(_ run: RunIdentity, standards: [StandardSnapshot], keepRuns: Int) throws(HistoryError) -> PendingRecord {
+    /// - Parameter watch: the run's committees, drafts and trend counts (``watch(_:comparison:keepRuns:regions:country:)``).
+    public func prepareRecord(_ run: RunIdentity, standards: [StandardSnapshot], keepRuns: Int, watch: WatchRecord? = nil) throws(HistoryError) -> PendingRecord {
         precondition(keepRuns >= 1, "keepRuns must be at least 1")
         do {
             let queue = try open(holdingTransactions: true)
             let sequence = try queue.inDatabase { db in
                 try db.beginTransaction(.immediate)
                 do {
-                    return try Self.insert(run, standards: standards, keepRuns: keepRuns, into: db)
+                    return try Self.insert(run, standards: standards, keepRuns: keepRuns, watch: watch, into: db)
                 } catch {
                     try? db.rollback()
                     throw error
@@ -185,7 +186,7 @@ public struct History: Sendable {
         }
     }
 
-    private static func insert(_ run: RunIdentity, standards: [StandardSnapshot], keepRuns: Int, into db: Database) throws -> Int64 {
+    private static func insert(_ run: RunIdentity, standards: [StandardSnapshot], keepRuns: Int, watch: WatchRecord?, into db: Database) throws -> Int64 {
         try db.execute(
             sql: "INSERT INTO run (id, started_at, finished_at, tool_version, standards) VALUES (?, ?, ?, ?, ?)",
             arguments: [run.id, run.startedAt, run.finishedAt, run.toolVersion, standards.count]
@@ -238,6 +239,8 @@ public struct History: Sendable {
             sql: "DELETE FROM run WHERE sequence NOT IN (SELECT sequence FROM run ORDER BY sequence DESC LIMIT ?)",
             arguments: [keepRuns]
         )
+        if let watch { try insert(watch, run: sequence, into: db) }
+        try collectCommitteeGarbage(in: db)
         return sequence
     }
 
@@ -269,6 +272,7 @@ public struct History: Sendable {
                 table.primaryKey(["run", "id"])
             }
         }
+        migrator.registerMigration("v2-watch") { db in try migrateToWatch(db) }
         return migrator
     }()
 
@@ -289,7 +293,7 @@ public struct History: Sendable {
     /// SQLite copies the bound text before `bind` returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    private func reading<T: Sendable>(_ action: String, _ body: @Sendable (Database) throws -> T) throws(HistoryError) -> T {
+    func reading<T: Sendable>(_ action: String, _ body: @Sendable (Database) throws -> T) throws(HistoryError) -> T {
         do {
             return try open().read(body)
         } catch {
