@@ -14,6 +14,8 @@ enum CatalogStage {
         var quarantine: [QuarantineEntry]
         var merges: [Report.Merge]
         var timings: [String: Double]
+        /// TBX entries of the terms clauses of the NISO STS full texts read.
+        var terms: [RawTermEntry] = []
     }
 
     /// - Parameters:
@@ -43,7 +45,9 @@ enum CatalogStage {
         }
         let normalizer = Normalizer(keepsProvenance: keepsProvenance, abstractEvidence: abstractEvidence)
         let indexed = Dictionary(uniqueKeysWithValues: inputs.enumerated().map { ($1, $0) })
-        let outcomes = CatalogIngester(limits: limits, recordLimits: config.limits.records).ingest(inputs) { outcome in
+        var ingester = CatalogIngester(limits: limits, recordLimits: config.limits.records)
+        ingester.readsTermsClauses = config.terminology.termsClauses
+        let outcomes = ingester.ingest(inputs) { outcome in
             let report = outcome.report
             progress.file(source: report.source, path: report.path, records: report.records,
                           quarantined: report.quarantined, seconds: report.seconds, problem: report.failure)
@@ -53,7 +57,8 @@ enum CatalogStage {
                 quarantine: outcome.quarantine,
                 warnings: outcome.warnings,
                 prepared: normalizer.prepare(outcome.records, batch: batch),
-                sha256: Digest.sha256Hex(ofFile: report.path) ?? ""
+                sha256: Digest.sha256Hex(ofFile: report.path) ?? "",
+                terms: outcome.terms
             )
         }
         let warnings = outcomes.flatMap(\.warnings)
@@ -89,7 +94,8 @@ enum CatalogStage {
             standards: normalized.standards,
             quarantine: quarantine,
             merges: normalized.merges.map { Report.Merge(id: $0.id, origins: $0.origins) },
-            timings: timings
+            timings: timings,
+            terms: outcomes.flatMap(\.terms)
         )
     }
 }
@@ -101,4 +107,5 @@ private struct FileResult: Sendable {
     var warnings: [IngestWarning]
     var prepared: PreparedRecords
     var sha256: String
+    var terms: [RawTermEntry]
 }

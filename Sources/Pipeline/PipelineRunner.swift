@@ -42,6 +42,8 @@ public struct PipelineRunner: Sendable {
         progress.stage("run \(runId)", detail: "config \(config.file)")
 
         var analysis = try Analysis.perform(config, depth: .score, progress: progress, keepsTexts: false)
+        let (terminology, terminologySeconds) = try TerminologyRun.run(config, analysis: analysis, progress: progress)
+        analysis.timings["terminology"] = terminologySeconds
 
         // History: what the previous successful run saw, and this run's snapshot, written in a
         // transaction that is committed only once the outputs are published.
@@ -120,7 +122,9 @@ public struct PipelineRunner: Sendable {
         // A run that fails from here on records nothing.
         defer { pending?.rollback() }
 
-        let quarantine = analysis.quarantine
+        // Terminology rows (glossary entries, TBX entries) are listed but are not records: the
+        // error budget is a share of records.
+        let quarantine = analysis.quarantine + terminology.quarantine
         let errorShare = analysis.errorShare
         let overBudget = errorShare > config.errorBudget
         let status: ExitStatus = overBudget ? .dataError : .success
@@ -137,11 +141,13 @@ public struct PipelineRunner: Sendable {
         try write(TableSchemas.participationSummary.path, CSVTables.participationSummary(participation.summary))
         try write(TableSchemas.quarantine.path, CSVTables.quarantine(quarantine))
         try write(TableSchemas.changes.path, Change.csvTable(comparison.changes))
+        try write(TableSchemas.terms.path, CSVTables.terms(terminology))
+        try write(TableSchemas.termAlignment.path, CSVTables.termAlignment(terminology))
         try write("datapackage.json", DataPackage.json(tables: TableSchemas.all(extraRegions: extraRegions), created: Self.timestamp(startedAt)))
 
         let finishedAt = Date()
         let counts = Self.counts(analysis, quarantine: quarantine, changes: comparison.changes.count)
-        let report = ReportInput(
+        var report = ReportInput(
             run: RunFacts(
                 id: runId, startedAt: startedAt, finishedAt: finishedAt, toolVersion: Self.version,
                 inputs: analysis.catalogs.files.map { InputFileSummary(source: $0.source, path: $0.path, records: $0.records) },
@@ -164,6 +170,7 @@ public struct PipelineRunner: Sendable {
             previousRun: comparison.previous,
             settings: reportSettings
         )
+        report.terminology = terminology
         let html = ReportRenderer.render(report)
         try write("report.html", html)
         // Encoding standards.csv, then writing every output and the report.
@@ -211,8 +218,10 @@ public struct PipelineRunner: Sendable {
     public func validate() throws -> ExitStatus {
         let config = try PipelineConfig.load(from: configPath)
         let analysis = try Analysis.perform(config, depth: .normalize, progress: progress)
+        // The glossaries are inputs too: a bad one is a config error here as in `run`.
+        let terminology = try TerminologyRun.run(config, analysis: analysis, progress: progress).result
         // Rejected files were reported as they were read; list the rejected records.
-        for entry in analysis.quarantine where entry.scope == .record {
+        for entry in analysis.quarantine + terminology.quarantine where entry.scope == .record {
             progress.warning("\(entry.location): \(entry.reference.isEmpty ? "" : entry.reference + ": ")\(entry.reason)")
         }
         let overBudget = analysis.errorShare > config.errorBudget
@@ -336,7 +345,9 @@ public struct PipelineRunner: Sendable {
         for scored in found {
             let figures = analysis.participation?.figures(for: scored.standard)
             let chain = Explanation.adoptionChain(of: scored.standard, in: standards)
-            print(Explanation(scored: scored, scorer: analysis.scorer!, figures: figures, adoptionChain: chain).text)
+            var explanation = Explanation(scored: scored, scorer: analysis.scorer!, figures: figures, adoptionChain: chain)
+            explanation.terms = TerminologyRun.terms(of: scored.standard, config: config, analysis: analysis)
+            print(explanation.text)
         }
         return .success
     }

@@ -26,6 +26,8 @@ public struct ReportInput: Sendable {
     /// The run the changes are measured against; nil on the first run.
     public var previousRun: RecordedRun?
     public var settings: ReportSettings
+    /// The terminology crosswalk; nil when the run did not make one.
+    public var terminology: TerminologyResult?
 
     public init(
         run: RunFacts,

@@ -12,6 +12,7 @@ public enum ReportRenderer {
         ("lifecycle", "Lifecycle"),
         ("gaps", "Gaps"),
         ("characteristics", "Per characteristic"),
+        ("terminology", "Terminology"),
         ("changes", "Changes since the previous run"),
         ("data-quality", "Data quality"),
     ]
@@ -40,6 +41,7 @@ public enum ReportRenderer {
         context.lifecycle(into: &html)
         context.gaps(into: &html)
         context.perCharacteristic(into: &html)
+        context.terminology(into: &html)
         context.changes(into: &html)
         context.dataQuality(into: &html)
         html.raw("</main>\n<footer><p>")
