@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A definition's *content words* are its words (letters only: numbers such as the clause
 /// numbers of cross-references `(3.1.5)` are left out) after folding case and diacritics,
-/// without the English stop words of ``stopWords`` and one-letter words, with British spellings
+/// without the English stop words of ``stopWords``, one-letter words and list numbering (`ii`), with British spellings
 /// made American (``TermKey``), each reduced to its stem by ``stem(_:)``. A leading designation
 /// in the style of EU legislation (`'risk' means …`) is not part of the definition.
 ///
@@ -22,7 +22,8 @@ public struct ContentWords: Sendable, Hashable {
         stems = []
         surface = [:]
         for word in TermKey.words(Self.withoutDesignation(text)) {
-            guard word.count > 1, word.allSatisfy(\.isLetter), !DefinitionSimilarity.stopWords.contains(word) else { continue }
+            guard word.count > 1, word.allSatisfy(\.isLetter), !DefinitionSimilarity.stopWords.contains(word),
+                  !DefinitionSimilarity.isRomanNumeral(word) else { continue }
             let stem = DefinitionSimilarity.stem(TermKey.americanSpelling(word))
             guard !stem.isEmpty, surface[stem] == nil else { continue }
             surface[stem] = word
@@ -79,6 +80,11 @@ public enum DefinitionSimilarity {
             w.removeLast()
         }
         return w
+    }
+
+    /// List numbering (`(ii)`, `(iv)`) is not a concept.
+    static func isRomanNumeral(_ word: String) -> Bool {
+        word.count <= 4 && word.allSatisfy { "ivx".contains($0) }
     }
 
     /// Longest first.

@@ -28,7 +28,7 @@ import Testing
     @Test func extremes() {
         let a = ContentWords("effect of uncertainty on objectives (3.1.2)")
         let b = ContentWords("Effects of uncertainty on an objective")
-        #expect(a.stems == ["effect", "uncertainty", "objectiv"] || a.stems.count == 3)
+        #expect(a.stems.count == 3)
         #expect(DefinitionSimilarity.dice(a, b) == 1)
         #expect(DefinitionSimilarity.dice(a, ContentWords("blue whale")) == 0)
         #expect(DefinitionSimilarity.dice(a, ContentWords("of the and")) == 0)
