@@ -12,7 +12,7 @@ struct DataPackageTests {
                 if !column.allowedValues.isEmpty { return column.allowedValues[index % column.allowedValues.count] }
                 if column.unique { return "ISO/IEC \(42000 + index):2023" }
                 switch (column.name, column.type) {
-                case ("published", _): return "2023-12"
+                case ("published", _), ("date_read", _): return "2023-12"
                 case ("characteristics", _): return "safe;privacy_enhanced"
                 case ("secretariat_country", _): return "US"
                 case ("title", _): return "Information technology — \"AI\", management system, part \(index)"
@@ -59,7 +59,7 @@ struct DataPackageTests {
         #expect(object["profile"] as? String == "tabular-data-package")
         #expect(object["created"] as? String == "2026-11-26T02:00:00Z")
         let resources = try #require(object["resources"] as? [[String: Any]])
-        #expect(resources.compactMap { $0["path"] as? String } == ["standards.csv", "participation.csv", "participation_summary.csv", "quarantine.csv", "changes.csv"])
+        #expect(resources.compactMap { $0["path"] as? String } == ["standards.csv", "participation.csv", "participation_summary.csv", "quarantine.csv", "changes.csv", "terms.csv", "term_alignment.csv"])
         for (resource, table) in zip(resources, TableSchemas.all) {
             let schema = try #require(resource["schema"] as? [String: Any])
             let fields = try #require(schema["fields"] as? [[String: Any]])
@@ -149,6 +149,16 @@ struct DataPackageTests {
 
 @Suite("The pipeline's own encoders against datapackage.json")
 struct EncodedPackageTests {
+    static let terminology = TerminologyResult(
+        definitions: [
+            TermDefinition(key: "risk", term: "risk", definition: "'risk' means the combination of harm, \"severity\"", source: "Act, Art. 3(2)",
+                           side: .eu, file: "eu.yaml", line: 7, url: "https://example.org", dateRead: "2026-11-29", status: "reported"),
+            TermDefinition(key: "risk", term: "risk", admitted: ["hazard"], deprecated: ["danger"], definition: "=chance of harm",
+                           notes: ["n1", "n2"], source: "", side: .international, standardId: "ISO/IEC 23894:2023", file: "s.xml", line: 12),
+        ],
+        alignments: [TermAlignment(key: "risk", first: 0, second: 1, similarity: 0.4, onlyFirst: ["combination"], onlySecond: ["chance"],
+                                   isEUUS: false, divergent: false)])
+
     @Test func everyEncodedTableValidates() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -159,6 +169,8 @@ struct EncodedPackageTests {
             ("participation_summary.csv", CSVTables.participationSummary(input.participation)),
             ("quarantine.csv", CSVTables.quarantine(input.quarantine)),
             ("changes.csv", Change.csvTable([Change(id: "ISO 1:2020", kind: .stage, from: "enquiry", to: "published")])),
+            ("terms.csv", CSVTables.terms(Self.terminology)),
+            ("term_alignment.csv", CSVTables.termAlignment(Self.terminology)),
             ("datapackage.json", DataPackage.json()),
         ]
         for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
