@@ -13,6 +13,9 @@ public struct CatalogIngester: Sendable {
     public var recordLimits: RecordLimits
     /// Worker threads; defaults to the number of active processors.
     public var concurrency: Int
+    /// Whether the terms clauses (`term-sec`) of NISO STS full texts are read; the rest of
+    /// `<body>` is skipped either way.
+    public var readsTermsClauses = true
 
     public init(limits: IngestLimits = .default, recordLimits: RecordLimits = RecordLimits(), concurrency: Int? = nil) {
         self.limits = limits
@@ -31,6 +34,7 @@ public struct CatalogIngester: Sendable {
             result.records += outcome.records
             result.quarantine += outcome.quarantine
             result.warnings += outcome.warnings
+            result.terms += outcome.terms
             result.files.append(outcome.report)
         }
         return result
@@ -57,6 +61,8 @@ public struct CatalogIngester: Sendable {
         public var quarantine: [QuarantineEntry]
         public var warnings: [IngestWarning]
         public var report: FileReport
+        /// TBX entries of the terms clauses of the records kept (NISO STS full texts).
+        public var terms: [RawTermEntry] = []
     }
 
     /// Reads one file on the calling thread.
@@ -114,7 +120,10 @@ public struct CatalogIngester: Sendable {
             var followed: Bool
         }
         var ends: [RecordEnd] = []
-        file.format.adapter?.read(reader, emit: { record in
+        // NISO STS full texts: the TBX entries of their terms clauses.
+        let termCollector = file.format == .nisoSts && readsTermsClauses ? TermCollector() : nil
+        let adapter: (any CatalogAdapter)? = termCollector.map { StsAdapter(terms: $0) } ?? file.format.adapter
+        adapter?.read(reader, emit: { record in
             guard allowance.take() else {
                 reader.stop("record limit")
                 return
@@ -165,12 +174,19 @@ public struct CatalogIngester: Sendable {
             return true
         }
 
+        // Terms belong to the records kept: those of a dropped or rejected record go with it.
+        var terms = termCollector?.entries ?? []
+        if !terms.isEmpty {
+            let kept = Set(records.map(\.location.line))
+            terms.removeAll { !kept.contains($0.record.line) }
+        }
+
         report.decompressedBytes = reader.bytesRead
         report.records = records.count
         report.quarantined = quarantine.count
         report.warnings = reader.problemCount - (reader.failure == nil ? 0 : 1)
         report.seconds = ContinuousClock.now.seconds(since: started)
-        return FileOutcome(records: records, quarantine: quarantine, warnings: warnings, report: report)
+        return FileOutcome(records: records, quarantine: quarantine, warnings: warnings, report: report, terms: terms)
     }
 }
 

@@ -57,6 +57,8 @@ public struct IngestResult: Sendable {
     public var warnings: [IngestWarning]
     /// One per input file, in input order.
     public var files: [FileReport]
+    /// TBX entries of the NISO STS full texts' terms clauses, in input order.
+    public var terms: [RawTermEntry] = []
 
     public init(records: [RawRecord] = [], quarantine: [QuarantineEntry] = [], warnings: [IngestWarning] = [], files: [FileReport] = []) {
         self.records = records

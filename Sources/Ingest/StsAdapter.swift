@@ -8,8 +8,12 @@ import XMLStream
 /// standing on its own). Its layers are its metadata blocks, adopting layer first:
 /// document order across `adoption` nesting, and national before regional before
 /// international within one `front`. `<body>`, `<back>` and anything else outside
-/// the metadata are skipped without being built.
+/// the metadata are skipped without being built, except the terms clause (`term-sec`) of a
+/// record's `<body>` when ``terms`` is set (see `StsAdapter+Terms.swift`).
 struct StsAdapter: CatalogAdapter {
+    /// Receives the TBX entries of the records' terms clauses; nil: `<body>` is skipped whole.
+    var terms: TermCollector?
+
     enum Name: String, CaseIterable {
         case standard, adoption, front, body, back
         case adoptionFront = "adoption-front"
@@ -23,6 +27,7 @@ struct StsAdapter: CatalogAdapter {
         case commRef = "comm-ref", secretariat, ics, abstract
         case kwd, customMeta = "custom-meta", metaName = "meta-name", metaValue = "meta-value"
         case permissions
+        case sec, termSec = "term-sec"
     }
 
     func read(_ reader: XMLReader, emit: (RawRecord) -> Void, location: (Int) -> SourceLocation) {
@@ -34,7 +39,7 @@ struct StsAdapter: CatalogAdapter {
                 let line = reader.line
                 reader.markRecordStart()
                 var layers: [RawLayer] = []
-                readRecord(reader, names, into: &layers)
+                readRecord(reader, names, into: &layers, line: line, location: location)
                 emit(RawRecord(location: location(line), format: .nisoSts, layers: layers))
             case let name? where Self.layerKind(name) != nil:
                 let line = reader.line
@@ -61,7 +66,7 @@ struct StsAdapter: CatalogAdapter {
 
     /// Within one `front`, the adopting (national, then regional) layers come first;
     /// a `std-meta` block ranks by its profile.
-    private static func adoptionRank(_ layer: RawLayer) -> Int {
+    static func adoptionRank(_ layer: RawLayer) -> Int {
         switch layer.kind {
         case .natMeta: return 0
         case .regMeta: return 1
@@ -76,7 +81,8 @@ struct StsAdapter: CatalogAdapter {
     }
 
     /// Reads a `standard` or `adoption` element, leaving the reader on its end.
-    private func readRecord(_ reader: XMLReader, _ names: XMLNameTable<Name>, into layers: inout [RawLayer]) {
+    private func readRecord(_ reader: XMLReader, _ names: XMLNameTable<Name>, into layers: inout [RawLayer], line recordLine: Int,
+                            location: (Int) -> SourceLocation) {
         guard !reader.isEmptyElement else { return }
         let depth = reader.depth
         var group: [RawLayer] = []
@@ -104,6 +110,8 @@ struct StsAdapter: CatalogAdapter {
                     continue
                 case let name? where Self.layerKind(name) != nil:
                     group.append(readLayer(reader, names, kind: Self.layerKind(name)!))
+                case .body? where terms != nil:
+                    readTermsClauses(reader, names, record: location(recordLine), reference: Self.referenceText(layers + group), location: location)
                 default:
                     // body, back, and anything else outside the metadata.
                     reader.skipElement()

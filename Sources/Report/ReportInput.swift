@@ -28,6 +28,8 @@ public struct ReportInput: Sendable {
     public var settings: ReportSettings
     /// The nightly watch (seat changes, open for comment, new work, trend); nil without a history.
     public var watch: WatchReport?
+    /// The terminology crosswalk; nil when the run did not make one.
+    public var terminology: TerminologyResult?
 
     public init(
         run: RunFacts,

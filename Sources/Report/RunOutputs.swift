@@ -20,6 +20,8 @@ public enum RunOutputs {
         try write(TableSchemas.changes.path, Change.csvTable(input.changes, participation: input.watch?.participationChanges ?? []))
         try write(TableSchemas.openForComment.path, WatchTables.openForComment(input.watch?.openForComment ?? []))
         try write(TableSchemas.trend.path, WatchTables.trend(input.watch?.trend ?? [], runId: input.run.id))
+        try write(TableSchemas.terms.path, CSVTables.terms(input.terminology ?? TerminologyResult()))
+        try write(TableSchemas.termAlignment.path, CSVTables.termAlignment(input.terminology ?? TerminologyResult()))
         try write("datapackage.json", DataPackage.json(tables: TableSchemas.all(extraRegions: extraRegions), created: created))
         try write("report.html", ReportRenderer.render(input))
     }

@@ -210,6 +210,25 @@ public final class XMLReader {
         return nil
     }
 
+    /// The current node's local name, looked up in `table`, for an element in no namespace or in
+    /// one of `namespaces` (see ``namespaceSet(_:)``): TBX terminology inside NISO STS is written
+    /// with a prefix (`tbx:termEntry`), in a default namespace, or in none. Elements in other
+    /// namespaces are nil, as with ``name(in:)``.
+    @inline(__always)
+    public func name<Name>(in table: XMLNameTable<Name>, allowing namespaces: XMLNamespaceSet) -> Name? {
+        guard let pointer = xmlTextReaderConstLocalName(reader), let name = table[UnsafeRawPointer(pointer)] else { return nil }
+        guard let namespace = xmlTextReaderConstNamespaceUri(reader) else { return name }
+        // The reader interns namespace names in its dictionary: compared by address.
+        if namespaces.pointers.contains(UnsafeRawPointer(namespace)) { return name }
+        noteNamespace(namespace)
+        return nil
+    }
+
+    /// Interns namespace names in this reader's dictionary, for ``name(in:allowing:)``.
+    public func namespaceSet(_ uris: [String]) -> XMLNamespaceSet {
+        XMLNamespaceSet(pointers: uris.compactMap { xmlTextReaderConstString(reader, $0).map { UnsafeRawPointer($0) } })
+    }
+
     /// Namespaces that appear inside NISO STS documents (MathML, XLink, TBX terminology, the
     /// access and licence indicators) and are not catalog metadata.
     public static let knownNamespaces: Set<String> = [
@@ -372,6 +391,11 @@ public final class XMLReader {
 
     /// Decompressed bytes read so far.
     public var bytesRead: Int { input.decompressedBytes }
+}
+
+/// Namespace names interned in one reader's dictionary (``XMLReader/namespaceSet(_:)``).
+public struct XMLNamespaceSet {
+    fileprivate let pointers: [UnsafeRawPointer]
 }
 
 /// Element names interned in one reader's dictionary, for comparisons by pointer.

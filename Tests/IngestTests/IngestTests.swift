@@ -230,8 +230,9 @@ struct SampleAndCorpusTests {
         #expect(result.quarantine.count == 1)
         #expect(result.quarantine.first?.location.file.hasSuffix("broken-truncated.xml") == true)
         let counts = Dictionary(grouping: result.records, by: \.location.source).mapValues(\.count)
-        // broken-truncated.xml: the two records complete before the cut are kept.
-        #expect(counts == ["iso": 11, "iec": 5, "ieee": 5, "cen-cenelec": 3])
+        // broken-truncated.xml: the two records complete before the cut are kept; the two
+        // full-text samples (fulltext-samples/) are one record each.
+        #expect(counts == ["iso": 13, "iec": 5, "ieee": 5, "cen-cenelec": 3])
         let adoption = try #require(result.records.first { $0.layers.count == 2 })
         #expect(adoption.layers.map { $0.references["dated"] ?? "" } == ["EN ISO/IEC 23894:2024", "ISO/IEC 23894:2023"])
     }

@@ -13,7 +13,7 @@ struct DataPackageTests {
                 if !column.allowedValues.isEmpty { return column.allowedValues[index % column.allowedValues.count] }
                 if column.unique { return "ISO/IEC \(42000 + index):2023" }
                 switch (column.name, column.type) {
-                case ("published", _): return "2023-12"
+                case ("published", _), ("date_read", _): return "2023-12"
                 case ("characteristics", _): return "safe;privacy_enhanced"
                 case ("secretariat_country", _), ("country", _): return "US"
                 case ("entered", _), ("closes", _): return "2026-11-29"
@@ -62,7 +62,7 @@ struct DataPackageTests {
         #expect(object["created"] as? String == "2026-11-26T02:00:00Z")
         let resources = try #require(object["resources"] as? [[String: Any]])
         #expect(resources.compactMap { $0["path"] as? String } == ["standards.csv", "participation.csv", "participation_summary.csv", "quarantine.csv", "changes.csv",
-                                                                         "open_for_comment.csv", "trend.csv"])
+                                                                         "open_for_comment.csv", "trend.csv", "terms.csv", "term_alignment.csv"])
         for (resource, table) in zip(resources, TableSchemas.all) {
             let schema = try #require(resource["schema"] as? [String: Any])
             let fields = try #require(schema["fields"] as? [[String: Any]])
@@ -152,6 +152,16 @@ struct DataPackageTests {
 
 @Suite("The pipeline's own encoders against datapackage.json")
 struct EncodedPackageTests {
+    static let terminology = TerminologyResult(
+        definitions: [
+            TermDefinition(key: "risk", term: "risk", definition: "'risk' means the combination of harm, \"severity\"", source: "Act, Art. 3(2)",
+                           side: .eu, file: "eu.yaml", line: 7, url: "https://example.org", dateRead: "2026-11-29", status: "reported"),
+            TermDefinition(key: "risk", term: "risk", admitted: ["hazard"], deprecated: ["danger"], definition: "=chance of harm",
+                           notes: ["n1", "n2"], source: "", side: .international, standardId: "ISO/IEC 23894:2023", file: "s.xml", line: 12),
+        ],
+        alignments: [TermAlignment(key: "risk", first: 0, second: 1, similarity: 0.4, onlyFirst: ["combination"], onlySecond: ["chance"],
+                                   isEUUS: false, divergent: false)])
+
     @Test func everyEncodedTableValidates() throws {
         let folder = try TemporaryFolder()
         let directory = folder.url
@@ -165,6 +175,8 @@ struct EncodedPackageTests {
                                             participation: [ParticipationChange(committee: "ISO/IEC JTC 1/SC 42", kind: .pToO, body: "DIN", from: "P", to: "O", country: "DE", regions: ["EU"])])),
             ("open_for_comment.csv", WatchTables.openForComment([])),
             ("trend.csv", WatchTables.trend([TrendPoint(runId: WatchReport.thisRun, startedAt: Date(timeIntervalSince1970: 0), characteristic: .safe, stage: .published, standards: 2)], runId: "run-1")),
+            ("terms.csv", CSVTables.terms(Self.terminology)),
+            ("term_alignment.csv", CSVTables.termAlignment(Self.terminology)),
             ("datapackage.json", DataPackage.json()),
         ]
         for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }

@@ -12,7 +12,8 @@ extension PipelineRunner {
         let config = try PipelineConfig.load(from: configPath)
         // Only the standards asked for are scored.
         let stages = try Stages(config, progress: progress)
-        let standards = try stages.readCatalog(keepsTexts: true).standards
+        let catalog = try stages.readCatalog(keepsTexts: true)
+        let standards = catalog.standards
         let participation = stages.participationAnalysis(try stages.committees())
         let scorer = stages.scorer
         let key = Normalizer.matchKey(reference)
@@ -30,7 +31,9 @@ extension PipelineRunner {
         for scored in found {
             let figures = participation.figures(for: scored.standard)
             let chain = Explanation.adoptionChain(of: scored.standard, in: standards)
-            print(Explanation(scored: scored, scorer: scorer, figures: figures, adoptionChain: chain).text)
+            var explanation = Explanation(scored: scored, scorer: scorer, figures: figures, adoptionChain: chain)
+            explanation.terms = TerminologyRun.terms(of: scored.standard, config: config, catalog: catalog, scorer: scorer)
+            print(explanation.text)
         }
         return .success
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LandscapeModel
 import Report
+import Terminology
 
 /// The commands of `landscape`, as functions from a config to an exit status.
 public struct PipelineRunner: Sendable {
@@ -33,6 +34,7 @@ public struct PipelineRunner: Sendable {
 
         let stages = try Stages(config, progress: progress)
         let scored = try stages.score(try stages.readCatalog(keepsTexts: false))
+        let terminology = try stages.defineTerms(scored.catalog)
         let history = try RunHistory.open(config, progress: progress)
         let publisher = try OutputPublisher(directory: config.outputDirectory)
 
@@ -43,7 +45,7 @@ public struct PipelineRunner: Sendable {
         let watching = Watching(scored, regions: config.regions, keepRuns: config.history.keepRuns, at: clock.startedAt)
         let standardsFile = try publisher.create(TableSchemas.standards.path)
         let (measured, recorded) = Parallel.both(
-            { Result { try measureAndWrite(scored, stages: stages, standardsTo: standardsFile) } },
+            { Result { try measureAndWrite(scored, terminology: terminology, stages: stages, standardsTo: standardsFile) } },
             { history.compareAndPrepare(snapshots, watching: watching, run: identity) }
         )
         let (landscape, standardsSeconds) = try measured.get()
@@ -76,8 +78,9 @@ public struct PipelineRunner: Sendable {
     /// The participation measures, then `standards.csv` into the staging folder: the work of
     /// one core while the other compares with the history. Returns the landscape and the
     /// seconds spent writing.
-    private func measureAndWrite(_ scored: ScoredCatalog, stages: Stages, standardsTo file: StagedFile) throws -> (Landscape, Double) {
-        let landscape = stages.measureParticipation(scored)
+    private func measureAndWrite(_ scored: ScoredCatalog, terminology: (result: TerminologyResult, seconds: Double), stages: Stages,
+                                 standardsTo file: StagedFile) throws -> (Landscape, Double) {
+        let landscape = stages.measureParticipation(scored, terminology: terminology)
         let started = ContinuousClock.now
         try CSVTables.writeStandards(landscape.scored) { try file.write($0) }
         try file.finish()
@@ -92,9 +95,11 @@ public struct PipelineRunner: Sendable {
         let stages = try Stages(config, progress: progress)
         let catalog = try stages.readCatalog(keepsTexts: true)
         let committees = try stages.committees()
+        // The glossaries are inputs too: a bad one is a config error here as in `run`.
+        let terminology = try stages.defineTerms(catalog).result
         // Rejected files were reported as they were read; list the rejected records.
         let quarantine = catalog.quarantine + committees.data.warnings.compactMap(\.quarantineEntry)
-        for entry in quarantine where entry.scope == .record {
+        for entry in quarantine + terminology.quarantine where entry.scope == .record {
             progress.warning("\(entry.location): \(entry.reference.isEmpty ? "" : entry.reference + ": ")\(entry.reason)")
         }
         let errorShare = Landscape.errorShare(rows: quarantine.count, records: catalog.recordCount)

@@ -46,7 +46,7 @@ extension PipelineRunner {
     /// Everything the outputs are made from.
     func reportInput(_ landscape: Landscape, comparison: HistoryComparison, watch: WatchReport?, identity: RunIdentity, config: PipelineConfig) -> ReportInput {
         let counts = landscape.counts(changes: comparison.changes.count)
-        return ReportInput(
+        var input = ReportInput(
             run: RunFacts(
                 id: identity.id, startedAt: identity.startedAt, finishedAt: Date(), toolVersion: Self.version,
                 inputs: landscape.catalog.files,
@@ -70,6 +70,8 @@ extension PipelineRunner {
             settings: config.report,
             watch: watch
         )
+        input.terminology = landscape.terminology
+        return input
     }
 
     /// `manifest.json`.

@@ -119,6 +119,10 @@ extension PipelineConfig {
         try section("history", &config.history)
         try section("report", &config.report)
         try section("limits", &config.limits)
+        try section("terminology", &config.terminology)
+        // Glossary files are input files too: their folders are input roots.
+        let glossaryPaths = config.terminology.glossaries.flatMap(\.paths).map { resolve($0, against: base) }
+        config.inputRoots += FileDiscovery.roots(of: glossaryPaths, relativeTo: base).filter { seenRoots.insert($0).inserted }
         return config
     }
 

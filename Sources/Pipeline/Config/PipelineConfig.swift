@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import LandscapeModel
+import Terminology
 import Participation
 import Report
 import Score
@@ -44,6 +45,7 @@ public struct PipelineConfig: Sendable {
     public var history = HistorySettings()
     public var report = ReportSettings()
     public var limits = LimitsSettings()
+    public var terminology = TerminologySettings()
 
     /// The real folders every configured input pattern starts from: a file reached through a
     /// symbolic link that resolves outside all of them is refused before it is opened.
@@ -54,5 +56,5 @@ public struct PipelineConfig: Sendable {
     static let knownKeys: Set<String> = Set(["sources", "committees", "output", "error_budget"]).union(sectionKeys)
 
     /// Top-level keys whose contents are a stage's settings type.
-    static let sectionKeys: Set<String> = ["scoring", "participation", "regions", "history", "report", "limits"]
+    static let sectionKeys: Set<String> = ["scoring", "participation", "regions", "history", "report", "limits", "terminology"]
 }

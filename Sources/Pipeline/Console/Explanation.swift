@@ -13,6 +13,8 @@ struct Explanation {
     /// (`DIN EN ISO 13849-1:2008-12 → EN ISO 13849-1:2008 → ISO 13849-1:2006`); empty when
     /// the standard neither adopts nor is adopted.
     var adoptionChain: [String] = []
+    /// The terms the standard's terms clause defines (from its full text, when the run has it).
+    var terms: [TermDefinition] = []
 
     /// The chain of `adopted_from` links through `standard`: the standards that adopt it
     /// (outermost first), the standard, then what it adopts, each matched by id the way
@@ -101,6 +103,13 @@ struct Explanation {
             lines += evidenceLines(card.evidence(for: .characteristic(characteristic)))
         }
 
+        if !terms.isEmpty {
+            lines.append("")
+            lines.append("terms defined (terms clause)")
+            for term in terms {
+                lines.append("  \(term.term)\(term.admitted.isEmpty ? "" : " (admitted: \(term.admitted.joined(separator: ", ")))")\(term.deprecated.isEmpty ? "" : " (deprecated: \(term.deprecated.joined(separator: ", ")))")  \(term.file):\(term.line)")
+            }
+        }
         if let figures {
             lines.append("")
             lines.append("participation")

@@ -32,7 +32,9 @@ enum CatalogStage {
         }
         let normalizer = Normalizer(keepsProvenance: keepsProvenance, condenseAbstract: condenseAbstract)
         let indexed = Dictionary(uniqueKeysWithValues: inputs.enumerated().map { ($1, $0) })
-        let outcomes = CatalogIngester(limits: limits, recordLimits: config.limits.records).ingest(inputs) { outcome in
+        var ingester = CatalogIngester(limits: limits, recordLimits: config.limits.records)
+        ingester.readsTermsClauses = config.terminology.termsClauses
+        let outcomes = ingester.ingest(inputs) { outcome in
             let report = outcome.report
             progress.file(source: report.source, path: report.path, records: report.records,
                           quarantined: report.quarantined, seconds: report.seconds, problem: report.failure)
@@ -42,7 +44,8 @@ enum CatalogStage {
                 quarantine: outcome.quarantine,
                 warnings: outcome.warnings,
                 prepared: normalizer.prepare(outcome.records, batch: batch),
-                sha256: Digest.sha256Hex(ofFile: report.path) ?? ""
+                sha256: Digest.sha256Hex(ofFile: report.path) ?? "",
+                terms: outcome.terms
             )
         }
         let warnings = outcomes.flatMap(\.warnings)
@@ -78,6 +81,7 @@ enum CatalogStage {
             standards: normalized.standards,
             quarantine: quarantine,
             merges: normalized.merges,
+            terms: outcomes.flatMap(\.terms),
             timings: timings
         )
     }
@@ -91,4 +95,5 @@ private struct ReadFile: Sendable {
     var warnings: [IngestWarning]
     var prepared: PreparedRecords
     var sha256: String
+    var terms: [RawTermEntry]
 }

@@ -13,6 +13,8 @@ struct Catalog: Sendable {
     /// Rejected files and records.
     var quarantine: [QuarantineEntry]
     var merges: [Merge]
+    /// TBX entries of the terms clauses of the NISO STS full texts read.
+    var terms: [RawTermEntry]
     /// Seconds of `ingest` and `normalize`.
     var timings: [String: Double]
 }
@@ -37,6 +39,8 @@ struct ScoredCatalog: Sendable {
 struct Landscape: Sendable {
     var scoredCatalog: ScoredCatalog
     var participation: ParticipationResult
+    /// The definitions of terms, lined up and compared.
+    var terminology: TerminologyResult
     var timings: [String: Double]
 
     var catalog: Catalog { scoredCatalog.catalog }
@@ -47,14 +51,20 @@ struct Landscape: Sendable {
         scoredCatalog.committees.data.warnings + participation.warnings
     }
 
-    /// Every quarantine row: catalogs first, then committee and member files.
+    /// Every quarantine row: catalogs first, then committee and member files, then terminology.
     var quarantine: [QuarantineEntry] {
+        recordQuarantine + terminology.quarantine
+    }
+
+    /// The quarantine rows of records and of committee and member files: terminology rows
+    /// (glossary and TBX entries) are listed, but are not records.
+    private var recordQuarantine: [QuarantineEntry] {
         catalog.quarantine + participationWarnings.compactMap(\.quarantineEntry)
     }
 
     /// Share of records that ended in quarantine: rows / (records read + rows).
     var errorShare: Double {
-        Self.errorShare(rows: quarantine.count, records: catalog.recordCount)
+        Self.errorShare(rows: recordQuarantine.count, records: catalog.recordCount)
     }
 
     static func errorShare(rows: Int, records: Int) -> Double {

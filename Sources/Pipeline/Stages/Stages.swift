@@ -57,14 +57,21 @@ struct Stages: Sendable {
                              timings: catalog.timings.merging(["score": clock.now.seconds(since: started)]) { $1 })
     }
 
+    /// The definitions of terms from the catalogs' terms clauses and the configured
+    /// glossaries, lined up and compared, with the seconds it took.
+    func defineTerms(_ catalog: Catalog) throws -> (result: TerminologyResult, seconds: Double) {
+        try TerminologyRun.run(config, catalog: catalog, scorer: scorer, progress: progress)
+    }
+
     /// The participation measures of the committees that own the scored standards.
-    func measureParticipation(_ scored: ScoredCatalog) -> Landscape {
+    func measureParticipation(_ scored: ScoredCatalog, terminology: (result: TerminologyResult, seconds: Double)) -> Landscape {
         let clock = ContinuousClock()
         let started = clock.now
         let result = participationAnalysis(scored.committees).run(scored.scored)
         Self.report(result.warnings.filter { $0.quarantineEntry == nil }, progress: progress)
-        return Landscape(scoredCatalog: scored, participation: result,
-                         timings: scored.timings.merging(["participation": clock.now.seconds(since: started)]) { $1 })
+        let timings = ["participation": clock.now.seconds(since: started), "terminology": terminology.seconds]
+        return Landscape(scoredCatalog: scored, participation: result, terminology: terminology.result,
+                         timings: scored.timings.merging(timings) { $1 })
     }
 
     func participationAnalysis(_ committees: Committees) -> ParticipationAnalysis {

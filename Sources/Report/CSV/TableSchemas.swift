@@ -12,7 +12,7 @@ public enum TableSchemas {
 
     /// Every table, with `participation.csv` carrying columns for regions beyond EU and US.
     public static func all(extraRegions: [String]) -> [TableSchema] {
-        [standards, participation(extraRegions: extraRegions), participationSummary, quarantine, changes, openForComment, trend]
+        [standards, participation(extraRegions: extraRegions), participationSummary, quarantine, changes, openForComment, trend, terms, termAlignment]
     }
 
     /// `participation.csv` with four columns for each region beyond EU and US, after the

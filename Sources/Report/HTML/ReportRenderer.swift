@@ -12,6 +12,7 @@ public enum ReportRenderer {
         ("lifecycle", "Lifecycle"),
         ("gaps", "Gaps"),
         ("characteristics", "Per characteristic"),
+        ("terminology", "Terminology"),
         ("changes", "Changes since the previous run"),
         ("open-for-comment", "Open for comment"),
         ("new-work", "New work"),
@@ -43,6 +44,7 @@ public enum ReportRenderer {
         context.lifecycle(into: &html)
         context.gaps(into: &html)
         context.perCharacteristic(into: &html)
+        context.terminology(into: &html)
         context.changes(into: &html)
         context.openForComment(into: &html)
         context.newWork(into: &html)
