@@ -23,7 +23,7 @@ let package = Package(
     products: [
         .executable(name: "landscape", targets: ["landscape"]),
         // The stages as a library, for the Benchmarks/ package.
-        .library(name: "LandscapeStages", targets: ["Pipeline", "Ingest", "Normalize", "Score", "Participation", "Report", "XMLStream", "LandscapeModel", "YAMLInput"]),
+        .library(name: "LandscapeStages", targets: ["Pipeline", "Ingest", "Normalize", "Score", "Participation", "Report", "Policy", "XMLStream", "LandscapeModel", "YAMLInput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,6 +54,9 @@ let package = Package(
         .target(name: "Score", dependencies: ["LandscapeModel", "Yams", "YAMLInput"]),
         // Committees, members, regions and participation measures.
         .target(name: "Participation", dependencies: ["LandscapeModel", "Yams", "YAMLInput"]),
+        // Policy references (landscape-policy files), their resolution against the standards,
+        // and the committee chains behind the standards EU policy names.
+        .target(name: "Policy", dependencies: ["LandscapeModel", "Yams", "YAMLInput"]),
         // CSV, datapackage.json, HTML report, manifest, run history.
         .target(name: "Report", dependencies: [
             "LandscapeModel",
@@ -63,7 +66,7 @@ let package = Package(
         ]),
         // Pipeline.yaml, orchestration, locking, atomic publishing.
         .target(name: "Pipeline", dependencies: [
-            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Report", "CLandscapeSystem", "Yams", "YAMLInput",
+            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Policy", "Report", "CLandscapeSystem", "Yams", "YAMLInput",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command line, linked with jemalloc when the machine has it (see `linksJemalloc`).
@@ -83,6 +86,7 @@ let package = Package(
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "TestSupport"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Ingest", "Normalize"]),
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "Yams"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "LandscapeModel", "Normalize", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "LandscapeModel", "Report", "CLibXML2"]),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import LandscapeModel
 import Participation
+import Policy
 import Score
 
 /// What the stages produced from a config: the shared core of `run`, `validate`,
@@ -22,6 +23,8 @@ struct Analysis: Sendable {
     /// What loading the committee and member files found (rejected lines, unknown acronyms…).
     var committeeWarnings: [ParticipationWarning] = []
     var timings: [String: Double] = [:]
+    /// The policy files resolved against the standards; nil when the config has no `policy:`.
+    var policy: PolicyStage?
 
     /// Every participation warning: committee data first, then the measures.
     var participationWarnings: [ParticipationWarning] {
@@ -66,6 +69,8 @@ struct Analysis: Sendable {
                                     file: error.file, line: error.line)
             }
         }
+        // Policy files are small: read and validated before any catalog (a bad one is exit 78).
+        let policyCatalog = try PolicyStage.load(config, characteristics: Set(taxonomy.characteristics.map(\.characteristic.id)))
         let participationSettings = config.participation
         let regions = config.regions
         // Committee files are found now (a missing one stops the command before any reading)
@@ -85,6 +90,11 @@ struct Analysis: Sendable {
         report(analysis.committeeWarnings.filter { $0.quarantineEntry == nil }, progress: progress)
         analysis.scorer = scorer
         analysis.participation = ParticipationAnalysis(data: committeeData.data, regions: regions, settings: participationSettings)
+        if let policyCatalog {
+            let started = ContinuousClock.now
+            analysis.policy = PolicyStage.resolve(policyCatalog, standards: analysis.catalogs.standards, progress: progress)
+            analysis.timings["policy"] = ContinuousClock.now.seconds(since: started)
+        }
         guard depth >= .score else { return analysis }
 
         let clock = ContinuousClock()

@@ -13,6 +13,8 @@ struct Explanation {
     /// (`DIN EN ISO 13849-1:2008-12 → EN ISO 13849-1:2008 → ISO 13849-1:2006`); empty when
     /// the standard neither adopts nor is adopted.
     var adoptionChain: [String] = []
+    /// The standard's policy links and path of influence (``PolicyStage/explanation(of:committees:)``); empty without policy files.
+    var policyLines: [String] = []
 
     /// The chain of `adopted_from` links through `standard`: the standards that adopt it
     /// (outermost first), the standard, then what it adopts, each matched by id the way
@@ -105,6 +107,11 @@ struct Explanation {
             lines.append("")
             lines.append("participation")
             lines += figures.lines.map { "  " + $0 }
+        }
+        if !policyLines.isEmpty {
+            lines.append("")
+            lines.append("policy")
+            lines += policyLines
         }
         return lines.joined(separator: "\n") + "\n"
     }

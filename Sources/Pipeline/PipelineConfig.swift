@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import LandscapeModel
 import Participation
+import Policy
 import Report
 import Score
 
@@ -49,6 +50,8 @@ public struct PipelineConfig: Sendable {
     public var history = HistorySettings()
     public var report = ReportSettings()
     public var limits = LimitsSettings()
+    /// `policy:`: the landscape-policy files (optional).
+    public var policy = PolicySettings()
 
     /// The real folders every configured input pattern starts from: a file reached through a
     /// symbolic link that resolves outside all of them is refused before it is opened.
@@ -59,5 +62,5 @@ public struct PipelineConfig: Sendable {
     static let knownKeys: Set<String> = Set(["sources", "committees", "output", "error_budget"]).union(sectionKeys)
 
     /// Top-level keys whose contents are a stage's settings type.
-    static let sectionKeys: Set<String> = ["scoring", "participation", "regions", "history", "report", "limits"]
+    static let sectionKeys: Set<String> = ["scoring", "participation", "regions", "history", "report", "limits", "policy"]
 }

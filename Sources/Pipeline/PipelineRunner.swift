@@ -2,6 +2,7 @@ import Foundation
 import LandscapeModel
 import Normalize
 import Participation
+import Policy
 import Report
 import Score
 
@@ -79,13 +80,14 @@ public struct PipelineRunner: Sendable {
         let standardsFile = try publisher.create(TableSchemas.standards.path)
         let measuring = analysis
         let scored = analysis.scored
+        let policyColumns = analysis.policy?.findings.columns
         let (participationWork, historyWork) = concurrently(
             { () -> (measured: (result: ParticipationResult, seconds: Double), written: Result<Void, any Error>, csvSeconds: Double) in
                 let measured = measuring.measureParticipation()
                 let started = ContinuousClock.now
                 let written = Result {
                     try scored.withUnsafeBufferPointer { all in
-                        try CSVTables.writeStandards(all) { try standardsFile.write($0) }
+                        try CSVTables.writeStandards(all, policy: policyColumns) { try standardsFile.write($0) }
                     }
                     try standardsFile.finish()
                 }
@@ -104,6 +106,7 @@ public struct PipelineRunner: Sendable {
         analysis.adopt(participationWork.measured, progress: progress)
         analysis.timings["history"] = historyWork.seconds
         let participation = analysis.participationResult!
+        analysis.policy?.measurePaths(committees: participation.committees)
         let reportStart = clock.now
         let comparison: HistoryComparison
         do {
@@ -137,6 +140,8 @@ public struct PipelineRunner: Sendable {
         try write(TableSchemas.participationSummary.path, CSVTables.participationSummary(participation.summary))
         try write(TableSchemas.quarantine.path, CSVTables.quarantine(quarantine))
         try write(TableSchemas.changes.path, Change.csvTable(comparison.changes))
+        try write(TableSchemas.policyLinks.path, CSVTables.policyLinks(analysis.policy?.findings.links ?? []))
+        try write(TableSchemas.influencePaths.path, CSVTables.influencePaths(analysis.policy?.findings.paths ?? []))
         try write("datapackage.json", DataPackage.json(tables: TableSchemas.all(extraRegions: extraRegions), created: Self.timestamp(startedAt)))
 
         let finishedAt = Date()
@@ -162,7 +167,8 @@ public struct PipelineRunner: Sendable {
             merges: analysis.catalogs.merges,
             changes: comparison.changes,
             previousRun: comparison.previous,
-            settings: reportSettings
+            settings: reportSettings,
+            policy: analysis.policy?.findings
         )
         let html = ReportRenderer.render(report)
         try write("report.html", html)
@@ -336,7 +342,14 @@ public struct PipelineRunner: Sendable {
         for scored in found {
             let figures = analysis.participation?.figures(for: scored.standard)
             let chain = Explanation.adoptionChain(of: scored.standard, in: standards)
-            print(Explanation(scored: scored, scorer: analysis.scorer!, figures: figures, adoptionChain: chain).text)
+            var explanation = Explanation(scored: scored, scorer: analysis.scorer!, figures: figures, adoptionChain: chain)
+            if let policy = analysis.policy {
+                let participation = analysis.participation
+                explanation.policyLines = policy.explanation(of: scored.standard) { committee in
+                    participation.flatMap { PolicyStage.row($0.figures(committee: committee)) }
+                }
+            }
+            print(explanation.text)
         }
         return .success
     }

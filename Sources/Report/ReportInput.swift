@@ -26,6 +26,9 @@ public struct ReportInput: Sendable {
     /// The run the changes are measured against; nil on the first run.
     public var previousRun: RecordedRun?
     public var settings: ReportSettings
+    /// What the policy stage found (links, paths, unresolved references); nil when no policy
+    /// file is configured.
+    public var policy: PolicyFindings?
 
     public init(
         run: RunFacts,
@@ -38,7 +41,8 @@ public struct ReportInput: Sendable {
         merges: [Merge] = [],
         changes: [Change] = [],
         previousRun: RecordedRun? = nil,
-        settings: ReportSettings = ReportSettings()
+        settings: ReportSettings = ReportSettings(),
+        policy: PolicyFindings? = nil
     ) {
         self.run = run
         self.standards = standards
@@ -51,6 +55,7 @@ public struct ReportInput: Sendable {
         self.changes = changes
         self.previousRun = previousRun
         self.settings = settings
+        self.policy = policy
     }
 }
 
