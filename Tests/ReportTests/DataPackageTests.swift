@@ -15,8 +15,10 @@ struct DataPackageTests {
                 case ("published", _): return "2023-12"
                 case ("characteristics", _): return "safe;privacy_enhanced"
                 case ("secretariat_country", _): return "US"
+                case ("read", _): return "2026-11-29"
                 case ("title", _): return "Information technology — \"AI\", management system, part \(index)"
-                case (_, .integer): return String(index)
+                case (_, .integer): return String(min(max(Double(index), column.minimum ?? 0), column.maximum ?? .infinity).rounded())
+                    .replacingOccurrences(of: ".0", with: "")
                 case (_, .number): return "0.\(100 + index)"
                 case (_, .string): return "text \(index)"
                 }
@@ -38,7 +40,7 @@ struct DataPackageTests {
             "title", "published", "ics", "adopted_from", "ai_relevance", "score_valid_reliable", "score_safe",
             "score_secure_resilient", "score_accountable_transparent", "score_explainable_interpretable",
             "score_privacy_enhanced", "score_fair_bias_managed", "score_human_oversight", "score_societal_wellbeing",
-            "characteristics", "evidence", "sources", "replaced_by",
+            "characteristics", "evidence", "sources", "replaced_by", "eu_policy", "us_policy", "mutual_interest",
         ])
         #expect(TableSchemas.participation.header == [
             "committee", "sdo", "secretariat", "secretariat_country", "p_members", "o_members", "eu_p_members",
@@ -59,7 +61,7 @@ struct DataPackageTests {
         #expect(object["profile"] as? String == "tabular-data-package")
         #expect(object["created"] as? String == "2026-11-26T02:00:00Z")
         let resources = try #require(object["resources"] as? [[String: Any]])
-        #expect(resources.compactMap { $0["path"] as? String } == ["standards.csv", "participation.csv", "participation_summary.csv", "quarantine.csv", "changes.csv"])
+        #expect(resources.compactMap { $0["path"] as? String } == ["standards.csv", "participation.csv", "participation_summary.csv", "quarantine.csv", "changes.csv", "policy_links.csv", "influence_paths.csv"])
         for (resource, table) in zip(resources, TableSchemas.all) {
             let schema = try #require(resource["schema"] as? [String: Any])
             let fields = try #require(schema["fields"] as? [[String: Any]])
@@ -159,6 +161,8 @@ struct EncodedPackageTests {
             ("participation_summary.csv", CSVTables.participationSummary(input.participation)),
             ("quarantine.csv", CSVTables.quarantine(input.quarantine)),
             ("changes.csv", Change.csvTable([Change(id: "ISO 1:2020", kind: .stage, from: "enquiry", to: "published")])),
+            ("policy_links.csv", CSVTables.policyLinks(ReportFixtures.policy.links)),
+            ("influence_paths.csv", CSVTables.influencePaths(ReportFixtures.policy.paths)),
             ("datapackage.json", DataPackage.json()),
         ]
         for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
