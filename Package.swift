@@ -23,7 +23,7 @@ let package = Package(
     products: [
         .executable(name: "landscape", targets: ["landscape"]),
         // The stages as a library, for the Benchmarks/ package.
-        .library(name: "LandscapeStages", targets: ["Pipeline", "Ingest", "Normalize", "Score", "Participation", "Report", "XMLStream", "LandscapeModel", "YAMLInput", "Terminology"]),
+        .library(name: "LandscapeStages", targets: ["Pipeline", "Ingest", "Normalize", "Score", "Participation", "Report", "XMLStream", "LandscapeModel", "YAMLInput", "Terminology", "Policy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,6 +56,9 @@ let package = Package(
         .target(name: "Participation", dependencies: ["LandscapeModel", "Yams", "YAMLInput"]),
         // Definitions of terms from the standards' terms clauses and glossaries, compared.
         .target(name: "Terminology", dependencies: ["LandscapeModel", "Yams", "YAMLInput"]),
+        // Policy references (landscape-policy files), their resolution against the standards,
+        // and the committee chains behind the standards EU policy names.
+        .target(name: "Policy", dependencies: ["LandscapeModel", "Yams", "YAMLInput"]),
         // CSV, datapackage.json, HTML report, manifest, run history.
         .target(name: "Report", dependencies: [
             "LandscapeModel",
@@ -65,7 +68,7 @@ let package = Package(
         ]),
         // Pipeline.yaml, orchestration, locking, atomic publishing.
         .target(name: "Pipeline", dependencies: [
-            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Terminology", "Report", "CLandscapeSystem", "Yams", "YAMLInput",
+            "LandscapeModel", "Ingest", "Normalize", "Score", "Participation", "Terminology", "Policy", "Report", "CLandscapeSystem", "Yams", "YAMLInput",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command line, linked with jemalloc when the machine has it (see `linksJemalloc`).
@@ -88,5 +91,6 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "LandscapeModel", "Report", "CLibXML2", "TestSupport"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "Ingest", "LandscapeModel", "TestSupport"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "LandscapeModel", "Normalize", "TestSupport"]),
     ]
 )

@@ -30,6 +30,9 @@ public struct ReportInput: Sendable {
     public var watch: WatchReport?
     /// The terminology crosswalk; nil when the run did not make one.
     public var terminology: TerminologyResult?
+    /// What the policy stage found (links, paths, unresolved references); nil when no policy
+    /// file is configured.
+    public var policy: PolicyFindings?
 
     public init(
         run: RunFacts,
@@ -43,7 +46,8 @@ public struct ReportInput: Sendable {
         changes: [Change] = [],
         previousRun: RecordedRun? = nil,
         settings: ReportSettings = ReportSettings(),
-        watch: WatchReport? = nil
+        watch: WatchReport? = nil,
+        policy: PolicyFindings? = nil
     ) {
         self.run = run
         self.standards = standards
@@ -57,6 +61,7 @@ public struct ReportInput: Sendable {
         self.previousRun = previousRun
         self.settings = settings
         self.watch = watch
+        self.policy = policy
     }
 }
 

@@ -22,6 +22,8 @@ public enum RunOutputs {
         try write(TableSchemas.trend.path, WatchTables.trend(input.watch?.trend ?? [], runId: input.run.id))
         try write(TableSchemas.terms.path, CSVTables.terms(input.terminology ?? TerminologyResult()))
         try write(TableSchemas.termAlignment.path, CSVTables.termAlignment(input.terminology ?? TerminologyResult()))
+        try write(TableSchemas.policyLinks.path, CSVTables.policyLinks(input.policy?.links ?? []))
+        try write(TableSchemas.influencePaths.path, CSVTables.influencePaths(input.policy?.paths ?? []))
         try write("datapackage.json", DataPackage.json(tables: TableSchemas.all(extraRegions: extraRegions), created: created))
         try write("report.html", ReportRenderer.render(input))
     }

@@ -214,7 +214,7 @@ struct NormalizerCorpusTests {
         }
         let result = Normalizer().normalize(CatalogIngester().ingest(files).records)
         let byID = Dictionary(uniqueKeysWithValues: result.standards.map { ($0.id, $0) })
-        #expect(byID["ISO/IEC 42001:2023"]?.sources == ["iso", "iec"])
+        #expect(byID["ISO/IEC 42001:2023"]?.sources == ["iso", "iec", "cen-cenelec"])   // cen-cenelec: the adoption record of prEN ISO/IEC 42001
         #expect(byID["ISO/IEC 42001:2023"]?.committee == "ISO/IEC JTC 1/SC 42")
         #expect(byID["EN ISO/IEC 23894:2024"]?.adoptedFrom == "ISO/IEC 23894:2023")
         #expect(byID["prEN 18286"]?.stage == .enquiry)

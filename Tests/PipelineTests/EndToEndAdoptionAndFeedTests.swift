@@ -46,7 +46,7 @@ struct EndToEndAdoptionAndFeedTests {
         let rows = try PublishedOutputs(directory: folder.file("Outputs")).rows("standards.csv")
         let byID = Dictionary(rows.map { ($0["id"]!, $0) }, uniquingKeysWith: { first, _ in first })
         #expect(rows.count == byID.count)
-        #expect(byID["ISO/IEC 42001:2023"]?["sources"] == "iso;iec;iso-open-data")
+        #expect(byID["ISO/IEC 42001:2023"]?["sources"] == "iso;iec;cen-cenelec;iso-open-data")
         #expect(byID["ISO/IEC 27001:2013"]?["status"] == "withdrawn")
         #expect(byID["ISO/IEC 27001:2013"]?["replaced_by"] == "ISO/IEC 27001:2022")
         #expect(byID["ISO 31000:2009"]?["replaced_by"] == "ISO 31000:2018")

@@ -16,9 +16,10 @@ struct DataPackageTests {
                 case ("published", _), ("date_read", _): return "2023-12"
                 case ("characteristics", _): return "safe;privacy_enhanced"
                 case ("secretariat_country", _), ("country", _): return "US"
-                case ("entered", _), ("closes", _): return "2026-11-29"
+                case ("entered", _), ("closes", _), ("read", _): return "2026-11-29"
                 case ("title", _): return "Information technology — \"AI\", management system, part \(index)"
-                case (_, .integer): return String(index)
+                case (_, .integer): return String(min(max(Double(index), column.minimum ?? 0), column.maximum ?? .infinity).rounded())
+                    .replacingOccurrences(of: ".0", with: "")
                 case (_, .number): return "0.\(100 + index)"
                 case (_, .string): return "text \(index)"
                 }
@@ -40,7 +41,7 @@ struct DataPackageTests {
             "title", "published", "ics", "adopted_from", "ai_relevance", "score_valid_reliable", "score_safe",
             "score_secure_resilient", "score_accountable_transparent", "score_explainable_interpretable",
             "score_privacy_enhanced", "score_fair_bias_managed", "score_human_oversight", "score_societal_wellbeing",
-            "characteristics", "evidence", "sources", "replaced_by",
+            "characteristics", "evidence", "sources", "replaced_by", "eu_policy", "us_policy", "mutual_interest",
         ])
         #expect(TableSchemas.participation.header == [
             "committee", "sdo", "secretariat", "secretariat_country", "p_members", "o_members", "eu_p_members",
@@ -62,7 +63,8 @@ struct DataPackageTests {
         #expect(object["created"] as? String == "2026-11-26T02:00:00Z")
         let resources = try #require(object["resources"] as? [[String: Any]])
         #expect(resources.compactMap { $0["path"] as? String } == ["standards.csv", "participation.csv", "participation_summary.csv", "quarantine.csv", "changes.csv",
-                                                                         "open_for_comment.csv", "trend.csv", "terms.csv", "term_alignment.csv"])
+                                                                         "open_for_comment.csv", "trend.csv", "terms.csv", "term_alignment.csv",
+                                                                         "policy_links.csv", "influence_paths.csv"])
         for (resource, table) in zip(resources, TableSchemas.all) {
             let schema = try #require(resource["schema"] as? [String: Any])
             let fields = try #require(schema["fields"] as? [[String: Any]])
@@ -177,6 +179,8 @@ struct EncodedPackageTests {
             ("trend.csv", WatchTables.trend([TrendPoint(runId: WatchReport.thisRun, startedAt: Date(timeIntervalSince1970: 0), characteristic: .safe, stage: .published, standards: 2)], runId: "run-1")),
             ("terms.csv", CSVTables.terms(Self.terminology)),
             ("term_alignment.csv", CSVTables.termAlignment(Self.terminology)),
+            ("policy_links.csv", CSVTables.policyLinks(ReportFixtures.policy.links)),
+            ("influence_paths.csv", CSVTables.influencePaths(ReportFixtures.policy.paths)),
             ("datapackage.json", DataPackage.json()),
         ]
         for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }

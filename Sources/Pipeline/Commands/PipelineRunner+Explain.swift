@@ -16,6 +16,7 @@ extension PipelineRunner {
         let standards = catalog.standards
         let participation = stages.participationAnalysis(try stages.committees())
         let scorer = stages.scorer
+        let policy = stages.resolvePolicy(catalog)?.stage
         let key = Normalizer.matchKey(reference)
         let matches = standards.filter { Normalizer.matchKey($0.id) == key }
             + standards.filter { standard in Normalizer.matchKey(standard.id) != key && standard.aliases.contains { Normalizer.matchKey($0) == key } }
@@ -33,6 +34,9 @@ extension PipelineRunner {
             let chain = Explanation.adoptionChain(of: scored.standard, in: standards)
             var explanation = Explanation(scored: scored, scorer: scorer, figures: figures, adoptionChain: chain)
             explanation.terms = TerminologyRun.terms(of: scored.standard, config: config, catalog: catalog, scorer: scorer)
+            explanation.policyLines = policy?.explanation(of: scored.standard) { committee in
+                PolicyStage.row(participation.figures(committee: committee))
+            } ?? []
             print(explanation.text)
         }
         return .success

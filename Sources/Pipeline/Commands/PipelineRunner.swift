@@ -1,5 +1,6 @@
 import Foundation
 import LandscapeModel
+import Policy
 import Report
 import Terminology
 
@@ -35,6 +36,7 @@ public struct PipelineRunner: Sendable {
         let stages = try Stages(config, progress: progress)
         let scored = try stages.score(try stages.readCatalog(keepsTexts: false))
         let terminology = try stages.defineTerms(scored.catalog)
+        let policy = stages.resolvePolicy(scored.catalog)
         let history = try RunHistory.open(config, progress: progress)
         let publisher = try OutputPublisher(directory: config.outputDirectory)
 
@@ -45,7 +47,7 @@ public struct PipelineRunner: Sendable {
         let watching = Watching(scored, regions: config.regions, keepRuns: config.history.keepRuns, at: clock.startedAt)
         let standardsFile = try publisher.create(TableSchemas.standards.path)
         let (measured, recorded) = Parallel.both(
-            { Result { try measureAndWrite(scored, terminology: terminology, stages: stages, standardsTo: standardsFile) } },
+            { Result { try measureAndWrite(scored, terminology: terminology, policy: policy, stages: stages, standardsTo: standardsFile) } },
             { history.compareAndPrepare(snapshots, watching: watching, run: identity) }
         )
         let (landscape, standardsSeconds) = try measured.get()
@@ -78,11 +80,12 @@ public struct PipelineRunner: Sendable {
     /// The participation measures, then `standards.csv` into the staging folder: the work of
     /// one core while the other compares with the history. Returns the landscape and the
     /// seconds spent writing.
-    private func measureAndWrite(_ scored: ScoredCatalog, terminology: (result: TerminologyResult, seconds: Double), stages: Stages,
+    private func measureAndWrite(_ scored: ScoredCatalog, terminology: (result: TerminologyResult, seconds: Double),
+                                 policy: (stage: PolicyStage, seconds: Double)?, stages: Stages,
                                  standardsTo file: StagedFile) throws -> (Landscape, Double) {
-        let landscape = stages.measureParticipation(scored, terminology: terminology)
+        let landscape = stages.measureParticipation(scored, terminology: terminology, policy: policy)
         let started = ContinuousClock.now
-        try CSVTables.writeStandards(landscape.scored) { try file.write($0) }
+        try CSVTables.writeStandards(landscape.scored, policy: landscape.policy?.findings.columns) { try file.write($0) }
         try file.finish()
         return (landscape, ContinuousClock.now.seconds(since: started))
     }
@@ -97,6 +100,7 @@ public struct PipelineRunner: Sendable {
         let committees = try stages.committees()
         // The glossaries are inputs too: a bad one is a config error here as in `run`.
         let terminology = try stages.defineTerms(catalog).result
+        _ = stages.resolvePolicy(catalog)
         // Rejected files were reported as they were read; list the rejected records.
         let quarantine = catalog.quarantine + committees.data.warnings.compactMap(\.quarantineEntry)
         for entry in quarantine + terminology.quarantine where entry.scope == .record {

@@ -68,7 +68,8 @@ extension PipelineRunner {
             changes: comparison.changes,
             previousRun: comparison.previous,
             settings: config.report,
-            watch: watch
+            watch: watch,
+            policy: landscape.policy?.findings
         )
         input.terminology = landscape.terminology
         return input

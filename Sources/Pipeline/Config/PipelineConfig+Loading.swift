@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import LandscapeModel
+import Policy
 import Yams
 import YAMLInput
 
@@ -119,6 +120,7 @@ extension PipelineConfig {
         try section("history", &config.history)
         try section("report", &config.report)
         try section("limits", &config.limits)
+        try section("policy", &config.policy)
         try section("terminology", &config.terminology)
         // Glossary files are input files too: their folders are input roots.
         let glossaryPaths = config.terminology.glossaries.flatMap(\.paths).map { resolve($0, against: base) }

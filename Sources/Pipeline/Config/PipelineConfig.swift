@@ -3,6 +3,7 @@ import Ingest
 import LandscapeModel
 import Terminology
 import Participation
+import Policy
 import Report
 import Score
 
@@ -46,6 +47,8 @@ public struct PipelineConfig: Sendable {
     public var report = ReportSettings()
     public var limits = LimitsSettings()
     public var terminology = TerminologySettings()
+    /// `policy:`: the landscape-policy files (optional).
+    public var policy = PolicySettings()
 
     /// The real folders every configured input pattern starts from: a file reached through a
     /// symbolic link that resolves outside all of them is refused before it is opened.
@@ -56,5 +59,5 @@ public struct PipelineConfig: Sendable {
     static let knownKeys: Set<String> = Set(["sources", "committees", "output", "error_budget"]).union(sectionKeys)
 
     /// Top-level keys whose contents are a stage's settings type.
-    static let sectionKeys: Set<String> = ["scoring", "participation", "regions", "history", "report", "limits", "terminology"]
+    static let sectionKeys: Set<String> = ["scoring", "participation", "regions", "history", "report", "limits", "terminology", "policy"]
 }

@@ -15,6 +15,8 @@ struct Explanation {
     var adoptionChain: [String] = []
     /// The terms the standard's terms clause defines (from its full text, when the run has it).
     var terms: [TermDefinition] = []
+    /// The standard's policy links and path of influence (``PolicyStage/explanation(of:committees:)``); empty without policy files.
+    var policyLines: [String] = []
 
     /// The chain of `adopted_from` links through `standard`: the standards that adopt it
     /// (outermost first), the standard, then what it adopts, each matched by id the way
@@ -114,6 +116,11 @@ struct Explanation {
             lines.append("")
             lines.append("participation")
             lines += figures.lines.map { "  " + $0 }
+        }
+        if !policyLines.isEmpty {
+            lines.append("")
+            lines.append("policy")
+            lines += policyLines
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,5 +1,6 @@
 import LandscapeModel
 import Participation
+import Policy
 import Score
 
 /// What ingest and normalization made of the configured catalogs.
@@ -41,6 +42,8 @@ struct Landscape: Sendable {
     var participation: ParticipationResult
     /// The definitions of terms, lined up and compared.
     var terminology: TerminologyResult
+    /// The policy links and paths of influence; nil when the config names no policy file.
+    var policy: PolicyStage?
     var timings: [String: Double]
 
     var catalog: Catalog { scoredCatalog.catalog }

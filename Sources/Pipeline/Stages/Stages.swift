@@ -1,6 +1,7 @@
 import Foundation
 import LandscapeModel
 import Participation
+import Policy
 import Score
 
 /// The stages every command shares, set up from a config: the scorer is built and the
@@ -18,6 +19,8 @@ struct Stages: Sendable {
     let config: PipelineConfig
     let progress: ProgressReporter
     let scorer: Scorer
+    /// The configured policy files, validated; nil when the config names none.
+    let policyCatalog: PolicyCatalog?
     private let loadingCommittees: Background<Result<Committees, any Error>>
 
     /// - Parameter loadsWeights: whether the scorer takes the configured fitted weights
@@ -26,6 +29,8 @@ struct Stages: Sendable {
         self.config = config
         self.progress = progress
         scorer = try Self.scorer(config, loadsWeights: loadsWeights)
+        // Policy files are small: read and validated before any catalog (a bad one is exit 78).
+        policyCatalog = try PolicyStage.load(config, characteristics: Set(scorer.taxonomy.characteristics.map(\.characteristic.id)))
         let files = try Self.committeeFiles(config)
         loadingCommittees = Background { Result { try Self.loadCommittees(files) } }
     }
@@ -63,14 +68,31 @@ struct Stages: Sendable {
         try TerminologyRun.run(config, catalog: catalog, scorer: scorer, progress: progress)
     }
 
-    /// The participation measures of the committees that own the scored standards.
-    func measureParticipation(_ scored: ScoredCatalog, terminology: (result: TerminologyResult, seconds: Double)) -> Landscape {
+    /// The configured policy references resolved against the catalog's standards (unresolved
+    /// ones reported as warnings); nil when the config names no policy file.
+    func resolvePolicy(_ catalog: Catalog) -> (stage: PolicyStage, seconds: Double)? {
+        guard let policyCatalog else { return nil }
+        let started = ContinuousClock.now
+        let stage = PolicyStage.resolve(policyCatalog, standards: catalog.standards, progress: progress)
+        return (stage, ContinuousClock.now.seconds(since: started))
+    }
+
+    /// The participation measures of the committees that own the scored standards, and the
+    /// committee chains behind the standards policy names.
+    func measureParticipation(_ scored: ScoredCatalog, terminology: (result: TerminologyResult, seconds: Double),
+                              policy: (stage: PolicyStage, seconds: Double)?) -> Landscape {
         let clock = ContinuousClock()
         let started = clock.now
         let result = participationAnalysis(scored.committees).run(scored.scored)
         Self.report(result.warnings.filter { $0.quarantineEntry == nil }, progress: progress)
-        let timings = ["participation": clock.now.seconds(since: started), "terminology": terminology.seconds]
-        return Landscape(scoredCatalog: scored, participation: result, terminology: terminology.result,
+        var timings = ["participation": clock.now.seconds(since: started), "terminology": terminology.seconds]
+        var policyStage = policy?.stage
+        if let policy {
+            let started = clock.now
+            policyStage?.measurePaths(committees: result.committees)
+            timings["policy"] = policy.seconds + clock.now.seconds(since: started)
+        }
+        return Landscape(scoredCatalog: scored, participation: result, terminology: terminology.result, policy: policyStage,
                          timings: scored.timings.merging(timings) { $1 })
     }
 

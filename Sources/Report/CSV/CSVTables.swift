@@ -4,20 +4,22 @@ import LandscapeModel
 /// from ``TableSchemas`` so that the files and `datapackage.json` cannot drift apart.
 public enum CSVTables {
     /// `standards.csv`.
-    public static func standards(_ standards: [ScoredStandard]) -> String {
+    public static func standards(_ standards: [ScoredStandard], policy: [String: PolicyColumns]? = nil) -> String {
         var bytes: [UInt8] = []
-        writeStandards(standards) { bytes.append(contentsOf: $0) }
+        writeStandards(standards, policy: policy) { bytes.append(contentsOf: $0) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `standards.csv`, handed to `flush` in pieces of about a megabyte: a million rows are
     /// 300 MB, which need never be held at once.
-    public static func writeStandards(_ standards: [ScoredStandard], flush: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    /// `policy`: the `eu_policy`/`us_policy` provision ids per standard id (nil: no policy configured).
+    public static func writeStandards(_ standards: [ScoredStandard], policy: [String: PolicyColumns]? = nil,
+                                      flush: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         // Walking the array's storage directly spares a retain and release per row.
-        try standards.withUnsafeBufferPointer { try writeStandards($0, flush: flush) }
+        try standards.withUnsafeBufferPointer { try writeStandards($0, policy: policy, flush: flush) }
     }
 
-    private static func writeStandards(_ standards: UnsafeBufferPointer<ScoredStandard>,
+    private static func writeStandards(_ standards: UnsafeBufferPointer<ScoredStandard>, policy: [String: PolicyColumns]?,
                                        flush: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let piece = 1 << 20
         var csv = CSV.Writer(capacity: piece + 64 * 1024)
@@ -50,6 +52,15 @@ public enum CSVTables {
             csv.field(evidenceSummary(card))
             csv.field(standard.sources.joined(separator: ";"))
             csv.field(standard.replacedBy.joined(separator: ";"))
+            if let columns = policy?[standard.id] {
+                csv.field(columns.eu.joined(separator: ";"))
+                csv.field(columns.us.joined(separator: ";"))
+                csv.field(columns.mutualInterest ? "true" : "false")
+            } else {
+                csv.field("")
+                csv.field("")
+                csv.field("false")
+            }
             csv.endRow()
         }
         try csv.bytes.withUnsafeBytes { try flush($0) }

@@ -12,7 +12,7 @@ public enum TableSchemas {
 
     /// Every table, with `participation.csv` carrying columns for regions beyond EU and US.
     public static func all(extraRegions: [String]) -> [TableSchema] {
-        [standards, participation(extraRegions: extraRegions), participationSummary, quarantine, changes, openForComment, trend, terms, termAlignment]
+        [standards, participation(extraRegions: extraRegions), participationSummary, quarantine, changes, openForComment, trend, terms, termAlignment, policyLinks, influencePaths]
     }
 
     /// `participation.csv` with four columns for each region beyond EU and US, after the
@@ -65,7 +65,7 @@ public enum TableSchemas {
             Column("evidence", .string, "The vocabulary terms behind the scores: per target (`ai_relevance` or a characteristic id), the matched terms and the field they were found in."),
             Column("sources", .string, "Every configured source that supplied the standard, joined with `;` (several after de-duplication).", required: true),
             Column("replaced_by", .string, "Canonical ids of the editions that replace this one, joined with `;` (ISO Open Data `replacedBy`, STS `std-xref` superseded-by/replaced-by, IEEE obsoleted-by); empty when none is stated."),
-        ]
+        ] + policyColumns
     )
 
     // MARK: - participation.csv
