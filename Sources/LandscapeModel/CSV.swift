@@ -37,13 +37,20 @@ public enum CSV {
 
     /// Parses CSV text (RFC 4180; `\n` or `\r\n` line ends; a leading BOM is ignored)
     /// into records of fields. Throws on an unterminated quoted field.
-    public static func parse(_ text: String) throws -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
+    public static func parse(_ text: String) throws(CSVError) -> [[String]] {
+        try parseRows(text).map(\.fields)
+    }
+
+    /// ``parse(_:)`` with the line each record starts on.
+    public static func parseRows(_ text: String) throws(CSVError) -> [(line: Int, fields: [String])] {
+        var rows: [(line: Int, fields: [String])] = []
+        var fields: [String] = []
         var field = ""
         var inQuotes = false
-        var fieldStarted = false
+        var rowStarted = false
         var line = 1
+        var rowLine = 1
+        var quoteLine = 1
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = iterator.next()
         if pending == "\u{FEFF}" { pending = iterator.next() }
@@ -61,34 +68,39 @@ public enum CSV {
             switch scalar {
             case "\"" where field.isEmpty:
                 inQuotes = true
-                fieldStarted = true
+                quoteLine = line
+                rowStarted = true
             case ",":
-                record.append(field); field = ""; fieldStarted = true
+                fields.append(field); field = ""; rowStarted = true
             case "\r" where pending == "\n":
                 break
             case "\n":
-                record.append(field)
-                records.append(record)
-                record = []; field = ""; fieldStarted = false
+                fields.append(field)
+                rows.append((rowLine, fields))
+                fields = []; field = ""; rowStarted = false
                 line += 1
+                rowLine = line
             default:
                 field.unicodeScalars.append(scalar)
-                fieldStarted = true
+                rowStarted = true
             }
         }
-        if inQuotes { throw CSVError(line: line, reason: "unterminated quoted field") }
-        if fieldStarted || !field.isEmpty || !record.isEmpty {
-            record.append(field)
-            records.append(record)
+        if inQuotes { throw CSVError(line: line, reason: "unterminated quoted field", fieldLine: quoteLine) }
+        if rowStarted || !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            rows.append((rowLine, fields))
         }
-        return records
+        return rows
     }
 }
 
 /// A CSV text that cannot be parsed.
 public struct CSVError: Error, Sendable, CustomStringConvertible {
+    /// Where the input ended inside the quoted field.
     public var line: Int
     public var reason: String
+    /// The line the unterminated field starts on.
+    public var fieldLine: Int
     public var description: String { "line \(line): \(reason)" }
 }
 

@@ -50,7 +50,7 @@ public struct GoldFile: Sendable {
         let records: [[String]]
         do {
             records = try CSV.parse(text)
-        } catch let error as CSVError {
+        } catch {
             throw GoldFileError(file: path, line: error.line, reason: error.reason)
         }
         guard let header = records.first else {

@@ -36,11 +36,9 @@ public struct GlossaryCSV: Sendable {
         guard let text = String(data: data, encoding: .utf8) else { return reject(0, "not UTF-8 text") }
         let rows: [(line: Int, fields: [String])]
         do {
-            rows = try Self.parse(text)
-        } catch let error as UnclosedQuote {
-            return reject(error.line, error.reason)
+            rows = try CSV.parseRows(text)
         } catch {
-            return reject(0, "\(error)")
+            return reject(error.fieldLine, "a quoted cell that starts on line \(error.fieldLine) is never closed")
         }
         guard let header = rows.first else { return reject(1, "empty file") }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
@@ -97,62 +95,4 @@ public struct GlossaryCSV: Sendable {
         }
         return result
     }
-
-    /// RFC 4180 records with the line each starts on (`\n` or `\r\n`; a leading BOM ignored).
-    static func parse(_ text: String) throws -> [(line: Int, fields: [String])] {
-        var rows: [(Int, [String])] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var rowLine = 1
-        var quoteLine = 1
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending = iterator.next()
-        if pending == "\u{FEFF}" { pending = iterator.next() }
-        var rowStarted = false
-        while let scalar = pending {
-            pending = iterator.next()
-            if inQuotes {
-                if scalar == "\"" {
-                    if pending == "\"" { field.unicodeScalars.append("\""); pending = iterator.next() } else { inQuotes = false }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.isEmpty:
-                inQuotes = true
-                quoteLine = line
-                rowStarted = true
-            case ",":
-                fields.append(field); field = ""; rowStarted = true
-            case "\r" where pending == "\n":
-                break
-            case "\n":
-                fields.append(field)
-                rows.append((rowLine, fields))
-                fields = []; field = ""; rowStarted = false
-                line += 1
-                rowLine = line
-            default:
-                field.unicodeScalars.append(scalar)
-                rowStarted = true
-            }
-        }
-        if inQuotes { throw UnclosedQuote(line: quoteLine, reason: "a quoted cell that starts on line \(quoteLine) is never closed") }
-        if rowStarted || !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            rows.append((rowLine, fields))
-        }
-        return rows
-    }
-}
-
-/// A quoted CSV cell that never ends.
-struct UnclosedQuote: Error {
-    var line: Int
-    var reason: String
 }
