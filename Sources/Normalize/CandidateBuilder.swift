@@ -439,18 +439,6 @@ extension String {
 }
 
 extension Reference {
-    /// ASCII letters lower-cased, ASCII whitespace removed: the comparison key behind
-    /// ``matchKey(_:)`` (ids are whitespace-collapsed already, so no other space remains).
-    static func key(of id: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(id.utf8.count)
-        for byte in id.utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: continue
-            case 0x41...0x5A: bytes.append(byte | 0x20)
-            default: bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// The comparison key behind ``matchKey(_:)`` (see ``ReferenceKey``).
+    static func key(of id: String) -> String { ReferenceKey.of(id) }
 }

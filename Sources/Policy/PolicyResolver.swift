@@ -44,20 +44,8 @@ public struct PolicyResolver: Sendable {
         }
     }
 
-    /// The comparison key of an id: whitespace dropped, ASCII letters lower-cased (the
-    /// normalizer's own key of a canonical id).
-    static func key(_ id: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(id.utf8.count)
-        for byte in id.utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: continue
-            case 0x41...0x5A: bytes.append(byte | 0x20)
-            default: bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// The comparison key of an id (the normalizer's own key of a canonical id).
+    static func key(_ id: String) -> String { ReferenceKey.of(id) }
 
     /// What one reference resolves to.
     public enum Resolution: Sendable, Equatable {

@@ -3,17 +3,19 @@ import LandscapeModel
 /// The two policy sections: standards of mutual interest, and the paths of influence on the
 /// standards EU policy names.
 extension ReportRenderer.Context {
+    /// A policy section's note when no policy file is configured, and its end.
+    private func notMeasured(into html: inout HTMLText) {
+        html.raw("<p class=\"note\">")
+        html.text("Not measured: no policy file is configured (`policy:` in Pipeline.yaml).")
+        html.raw("</p>\n")
+        close(into: &html)
+    }
+
     // MARK: Standards of mutual interest
 
     func mutualInterest(into html: inout HTMLText) {
         open("mutual-interest", into: &html)
-        guard let policy = input.policy else {
-            html.raw("<p class=\"note\">")
-            html.text("Not measured: no policy file is configured (`policy:` in Pipeline.yaml).")
-            html.raw("</p>\n")
-            close(into: &html)
-            return
-        }
+        guard let policy = input.policy else { return notMeasured(into: &html) }
         let named = policy.columns
         let euOnly = named.values.filter { !$0.eu.isEmpty && $0.us.isEmpty }.count
         let usOnly = named.values.filter { $0.eu.isEmpty && !$0.us.isEmpty }.count
@@ -127,13 +129,7 @@ extension ReportRenderer.Context {
 
     func influence(into html: inout HTMLText) {
         open("influence", into: &html)
-        guard let policy = input.policy else {
-            html.raw("<p class=\"note\">")
-            html.text("Not measured: no policy file is configured (`policy:` in Pipeline.yaml).")
-            html.raw("</p>\n")
-            close(into: &html)
-            return
-        }
+        guard let policy = input.policy else { return notMeasured(into: &html) }
         let paths = Dictionary(policy.paths.map { ($0.standardId, $0) }, uniquingKeysWith: { a, _ in a })
         // The US reach of a chain: 0 no seat, 1 O-member, 2 P-member, 3 P-member holding the secretariat.
         func reach(_ path: InfluencePath) -> Int {
