@@ -25,7 +25,10 @@ public struct PolicyResolver: Sendable {
 
     private let standards: [Standard]
     private var byId: [String: Int] = [:]
-    private var byUndated: [String: [Int]] = [:]
+    /// The first edition of each undated id; ``moreEditions`` the others (few undated ids
+    /// have several editions: one array per id would be a hundred thousand allocations).
+    private var byUndated: [String: Int] = [:]
+    private var moreEditions: [String: [Int]] = [:]
     private var adopters: [String: [Int]] = [:]
     private let canonical: Canonical
 
@@ -35,7 +38,8 @@ public struct PolicyResolver: Sendable {
         byId.reserveCapacity(standards.count)
         for (index, standard) in standards.enumerated() {
             byId[Self.key(standard.id)] = index
-            byUndated[Self.key(standard.undatedId), default: []].append(index)
+            let undated = Self.key(standard.undatedId)
+            if byUndated[undated] == nil { byUndated[undated] = index } else { moreEditions[undated, default: []].append(index) }
             if let adopted = standard.adoptedFrom { adopters[Self.key(adopted), default: []].append(index) }
         }
         // Aliases after every id, so that an alias never hides a standard's own id.
@@ -69,7 +73,8 @@ public struct PolicyResolver: Sendable {
         var direct: (index: Int, match: PolicyMatch)?
         if let index = byId[Self.key(names.id)] ?? byId[Self.key(text)] {
             direct = (index, .exact)
-        } else if let editions = byUndated[Self.key(names.undatedId)] {
+        } else if case let undated = Self.key(names.undatedId), let first = byUndated[undated] {
+            let editions = [first] + (moreEditions[undated] ?? [])
             switch currentEdition(of: editions) {
             case .one(let index): direct = (index, .undated)
             case .ambiguous(let ids): return .unresolved(reason: "several current editions of \(names.undatedId): \(ids.joined(separator: ", "))")

@@ -24,7 +24,7 @@ enum TerminologyRun {
         }
         progress.stage("terminology", detail: "\(catalog.terms.count) TBX entries, \(files.joined().count) glossary files")
         let stage = stage(config, scorer: scorer)
-        let definitions = stage.definitions(from: catalog.terms, standardId: standardResolver(catalog.standards),
+        let definitions = stage.definitions(from: catalog.terms, standardId: standardResolver(catalog.standards, for: catalog.terms),
                                             quarantine: &quarantine)
         let result: TerminologyResult
         do {
@@ -42,11 +42,16 @@ enum TerminologyRun {
 
     /// A TBX entry's reference as written → the id of the standard it belongs to: the
     /// canonical id, or the id of the standard that has it as an alias; else the canonical id.
-    static func standardResolver(_ standards: [Standard]) -> (String) -> String {
+    /// Only the references of `entries` are looked for (a run on catalogs without full texts
+    /// has none, and pays nothing).
+    static func standardResolver(_ standards: [Standard], for entries: [RawTermEntry]) -> (String) -> String {
+        let wanted = Set(entries.map { Reference.canonicalID($0.reference) })
         var byKey: [String: String] = [:]
-        for standard in standards {
-            byKey[standard.id] = standard.id
-            for alias in standard.aliases where byKey[alias] == nil { byKey[alias] = standard.id }
+        if !wanted.isEmpty {
+            for standard in standards {
+                if wanted.contains(standard.id) { byKey[standard.id] = standard.id }
+                for alias in standard.aliases where wanted.contains(alias) && byKey[alias] == nil { byKey[alias] = standard.id }
+            }
         }
         return { reference in
             let id = Reference.canonicalID(reference)
@@ -57,7 +62,7 @@ enum TerminologyRun {
     /// The definitions of one standard's terms clauses, for `explain`.
     static func terms(of standard: Standard, config: PipelineConfig, catalog: Catalog, scorer: Scorer) -> [TermDefinition] {
         var ignored: [QuarantineEntry] = []
-        let resolve = standardResolver(catalog.standards)
+        let resolve = standardResolver(catalog.standards, for: catalog.terms)
         return stage(config, scorer: scorer)
             .definitions(from: catalog.terms, standardId: resolve, quarantine: &ignored)
             .filter { $0.standardId == standard.id }
