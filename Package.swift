@@ -84,6 +84,7 @@ let package = Package(
         // Helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream", "TestSupport"]),
+        .testTarget(name: "YAMLInputTests", dependencies: ["YAMLInput", "Yams"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "TestSupport"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Ingest", "Normalize"]),

@@ -39,183 +39,111 @@ enum LandscapeCommittees {
     ]
 
     static func parse(_ text: String, file: String, source: String) throws -> Contents {
-        var validator = Validator(file: file)
-        let root: Node?
+        let top: YAMLFields
         do {
-            root = try YAMLDocument.compose(text, file: file)
+            let node = try YAMLDocument.compose(text, file: file)
+            guard let node, node.mapping != nil else {
+                throw CommitteeDataError(file: file, line: node?.mark?.line ?? 1, reason: "the file must be a mapping with `version` and `committees`")
+            }
+            top = try YAMLCursor(node, file: file).fields()
         } catch let error as YAMLInputError {
             throw CommitteeDataError(file: file, line: error.line ?? 0, reason: error.reason)
         }
-        guard let root, let top = root.mapping else {
-            throw CommitteeDataError(file: file, line: root?.mark?.line ?? 1, reason: "the file must be a mapping with `version` and `committees`")
-        }
-        validator.checkKeys(top, allowed: topLevelKeys, path: "")
+        // Every problem of the file is reported, not only the first.
+        let check = YAMLProblems(file: file)
+        check.record(top.unknownKeys(topLevelKeys))
 
-        if let version = validator.required("version", in: top, path: "", line: root.mark?.line ?? 1) {
-            if version.scalar?.string != "1" {
-                validator.problem(version, key: "version", "unsupported version '\(version.scalar?.string ?? "?")' (expected 1)")
-            }
+        if let version = check({ try top.required("version") }), version.node.scalar?.string != "1" {
+            check.record(version.error("unsupported version '\(version.node.scalar?.string ?? "?")' (expected 1)"))
         }
 
         var contents = Contents()
-        if let members = top["members"] {
-            for (offset, entry) in validator.sequence(members, path: "members").enumerated() {
-                let path = "members[\(offset)]"
-                guard let mapping = validator.mapping(entry, path: path) else { continue }
-                validator.checkKeys(mapping, allowed: memberKeys, path: path)
-                let acronym = validator.string("acronym", in: mapping, path: path, required: true, line: entry.mark?.line)
-                let country = validator.string("country", in: mapping, path: path, required: true, line: entry.mark?.line)
-                if let country, let node = mapping["country"], !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isUppercase }) {
-                    validator.problem(node, key: "\(path).country", "'\(country)' is not an ISO 3166-1 alpha-2 code")
-                }
-                let name = validator.string("name", in: mapping, path: path)
-                if let acronym, let country {
-                    contents.members.append(NationalBody(acronym: acronym, country: country, countryName: name ?? "", confidence: "",
-                                                         origin: SourceLocation(source: source, file: file, line: entry.mark?.line ?? 0)))
-                }
+        let memberEntries = top["members"].flatMap { node in check { Array(try node.items()) } } ?? []
+        for entry in memberEntries {
+            guard let fields = check({ try entry.fields() }) else { continue }
+            check.record(fields.unknownKeys(memberKeys))
+            let acronym = check { try fields.required("acronym").nonEmptyText() }
+            let country = check { try fields.required("country").nonEmptyText() }
+            if let country, !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isUppercase }) {
+                check.record(fields["country"]!.error("'\(country)' is not an ISO 3166-1 alpha-2 code"))
+            }
+            let name = fields["name"].flatMap { node in check { try node.nonEmptyText() } }
+            if let acronym, let country {
+                contents.members.append(NationalBody(acronym: acronym, country: country, countryName: name ?? "", confidence: "",
+                                                     origin: SourceLocation(source: source, file: file, line: entry.line ?? 0)))
             }
         }
 
         var lists: [String: [String]] = [:]
-        if let memberLists = top["member-lists"] {
-            if let mapping = validator.mapping(memberLists, path: "member-lists") {
-                for (keyNode, value) in mapping {
-                    let name = keyNode.scalar?.string ?? ""
-                    let path = "member-lists.\(name)"
-                    lists[name] = validator.sequence(value, path: path).enumerated().compactMap { offset, item in
-                        validator.scalar(item, path: "\(path)[\(offset)]")
-                    }
-                }
-            }
-        }
+        let memberLists = top["member-lists"].flatMap { node in check { try node.entries() } } ?? []
+        for (name, list) in memberLists { lists[name] = texts(list, check) }
 
         var seen: [CommitteeKey: Int] = [:]
-        if let committees = validator.required("committees", in: top, path: "", line: root.mark?.line ?? 1) {
-            for (offset, entry) in validator.sequence(committees, path: "committees").enumerated() {
-                let path = "committees[\(offset)]"
-                guard let mapping = validator.mapping(entry, path: path) else { continue }
-                let line = entry.mark?.line ?? 0
-                validator.checkKeys(mapping, allowed: committeeKeys, path: path)
-                let reference = validator.string("reference", in: mapping, path: path, required: true, line: line)
-                let sdo = validator.string("sdo", in: mapping, path: path, required: true, line: line)
-                let title = validator.string("title", in: mapping, path: path, required: true, line: line)
-                let secretariat = validator.string("secretariat", in: mapping, path: path)
-                let parent = validator.string("parent", in: mapping, path: path)
-                let defaultFor = validator.string("default-for", in: mapping, path: path)
-                _ = validator.string("note", in: mapping, path: path)
-                _ = validator.string("source", in: mapping, path: path)
-                var membership = Membership.nationalBodies
-                if let text = validator.string("membership", in: mapping, path: path) {
-                    if let value = Membership(rawValue: text) {
-                        membership = value
-                    } else if let node = mapping["membership"] {
-                        validator.problem(node, key: "\(path).membership", "'\(text)' is not one of national-bodies, individuals-and-entities")
-                    }
-                }
-                let pMembers = validator.members("p-members", in: mapping, path: path, lists: lists)
-                let oMembers = validator.members("o-members", in: mapping, path: path, lists: lists)
-                let aliases = mapping["aliases"].map { node in
-                    validator.sequence(node, path: "\(path).aliases").enumerated().compactMap { validator.scalar($1, path: "\(path).aliases[\($0)]") }
-                } ?? []
-                if membership == .individualsAndEntities {
-                    for key in ["secretariat", "p-members", "o-members"] {
-                        if let node = mapping[key] {
-                            validator.problem(node, key: "\(path).\(key)", "a committee with membership individuals-and-entities has no national members or secretariat")
-                        }
-                    }
-                }
-                guard let reference, let sdo, let title else { continue }
-                let key = CommitteeKey(reference)
-                if let first = seen[key] {
-                    validator.problem(mapping["reference"] ?? entry, key: "\(path).reference", "'\(reference)' is already defined at committees[\(first)]")
-                    continue
-                }
-                seen[key] = offset
-                let committee = Committee(
-                    reference: reference, sdo: sdo, title: title, membership: membership,
-                    secretariat: secretariat, pMembers: pMembers, oMembers: oMembers, parent: parent,
-                    origin: SourceLocation(source: source, file: file, line: line))
-                contents.committees.append((committee, aliases, defaultFor))
+        let committees = check { Array(try top.required("committees").items()) } ?? []
+        for (offset, entry) in committees.enumerated() {
+            guard let fields = check({ try entry.fields() }) else { continue }
+            check.record(fields.unknownKeys(committeeKeys))
+            func text(_ key: String, required: Bool = false) -> String? {
+                guard let node = required ? check({ try fields.required(key) }) : fields[key] else { return nil }
+                return check { try node.nonEmptyText() }
             }
+            let reference = text("reference", required: true)
+            let sdo = text("sdo", required: true)
+            let title = text("title", required: true)
+            let secretariat = text("secretariat")
+            let parent = text("parent")
+            let defaultFor = text("default-for")
+            _ = text("note")
+            _ = text("source")
+            var membership = Membership.nationalBodies
+            if let written = text("membership") {
+                if let value = Membership(rawValue: written) {
+                    membership = value
+                } else {
+                    check.record(fields["membership"]!.error("'\(written)' is not one of national-bodies, individuals-and-entities"))
+                }
+            }
+            let pMembers = members(fields["p-members"], lists: lists, check)
+            let oMembers = members(fields["o-members"], lists: lists, check)
+            let aliases = fields["aliases"].map { texts($0, check) } ?? []
+            if membership == .individualsAndEntities {
+                for key in ["secretariat", "p-members", "o-members"] {
+                    if let node = fields[key] {
+                        check.record(node.error("a committee with membership individuals-and-entities has no national members or secretariat"))
+                    }
+                }
+            }
+            guard let reference, let sdo, let title else { continue }
+            let key = CommitteeKey(reference)
+            if let first = seen[key] {
+                check.record((fields["reference"] ?? entry).error("'\(reference)' is already defined at committees[\(first)]"))
+                continue
+            }
+            seen[key] = offset
+            let committee = Committee(
+                reference: reference, sdo: sdo, title: title, membership: membership,
+                secretariat: secretariat, pMembers: pMembers, oMembers: oMembers, parent: parent,
+                origin: SourceLocation(source: source, file: file, line: entry.line ?? 0))
+            contents.committees.append((committee, aliases, defaultFor))
         }
-        if !validator.problems.isEmpty { throw CommitteeDataError(problems: validator.problems) }
+        if !check.errors.isEmpty {
+            throw CommitteeDataError(problems: check.errors.map { .init(file: $0.file, line: $0.line ?? 0, key: $0.key, reason: $0.reason) })
+        }
         return contents
     }
-}
 
-/// Collects every problem of one file instead of stopping at the first.
-private struct Validator {
-    let file: String
-    var problems: [CommitteeDataError.Problem] = []
-
-    init(file: String) { self.file = file }
-
-    mutating func problem(_ node: Node, key: String, _ reason: String) {
-        problems.append(.init(file: file, line: node.mark?.line ?? 0, key: key, reason: reason))
-    }
-
-    mutating func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>, path: String) {
-        for (keyNode, _) in mapping {
-            let key = keyNode.scalar?.string ?? "?"
-            if !allowed.contains(key) {
-                problem(keyNode, key: join(path, key), "unknown key (expected one of \(allowed.sorted().joined(separator: ", ")))")
-            }
-        }
-    }
-
-    mutating func required(_ key: String, in mapping: Node.Mapping, path: String, line: Int) -> Node? {
-        if let node = mapping[key] { return node }
-        problems.append(.init(file: file, line: line, key: join(path, key), reason: "required key is missing"))
-        return nil
-    }
-
-    mutating func mapping(_ node: Node, path: String) -> Node.Mapping? {
-        if let mapping = node.mapping { return mapping }
-        problem(node, key: path, "expected a mapping")
-        return nil
-    }
-
-    mutating func sequence(_ node: Node, path: String) -> [Node] {
-        if let sequence = node.sequence { return Array(sequence) }
-        problem(node, key: path, "expected a list")
-        return []
-    }
-
-    mutating func scalar(_ node: Node, path: String) -> String? {
-        guard let text = node.scalar?.string else {
-            problem(node, key: path, "expected a text value")
-            return nil
-        }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
-            problem(node, key: path, "must not be empty")
-            return nil
-        }
-        return trimmed
-    }
-
-    mutating func string(_ key: String, in mapping: Node.Mapping, path: String, required: Bool = false, line: Int? = nil) -> String? {
-        guard let node = mapping[key] else {
-            if required { problems.append(.init(file: file, line: line ?? 0, key: join(path, key), reason: "required key is missing")) }
-            return nil
-        }
-        return scalar(node, path: join(path, key))
+    /// A list of texts, each problem recorded.
+    private static func texts(_ node: YAMLCursor, _ check: YAMLProblems) -> [String] {
+        (check { Array(try node.items()) } ?? []).compactMap { item in check { try item.nonEmptyText() } }
     }
 
     /// A member-list name or a list of acronyms.
-    mutating func members(_ key: String, in mapping: Node.Mapping, path: String, lists: [String: [String]]) -> [String] {
-        guard let node = mapping[key] else { return [] }
-        let keyPath = join(path, key)
-        if let name = node.scalar?.string {
-            if name.isEmpty || name == "~" || name == "null" { return [] }
-            if let list = lists[name] { return list }
-            problem(node, key: keyPath, "unknown member list '\(name)' (defined: \(lists.keys.sorted().joined(separator: ", ")))")
-            return []
-        }
-        return sequence(node, path: keyPath).enumerated().compactMap { scalar($1, path: "\(keyPath)[\($0)]") }
-    }
-
-    private func join(_ path: String, _ key: String) -> String {
-        path.isEmpty ? key : "\(path).\(key)"
+    private static func members(_ node: YAMLCursor?, lists: [String: [String]], _ check: YAMLProblems) -> [String] {
+        guard let node else { return [] }
+        guard let name = node.node.scalar?.string else { return texts(node, check) }
+        if name.isEmpty || name == "~" || name == "null" { return [] }
+        if let list = lists[name] { return list }
+        check.record(node.error("unknown member list '\(name)' (defined: \(lists.keys.sorted().joined(separator: ", ")))"))
+        return []
     }
 }

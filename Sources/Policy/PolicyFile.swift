@@ -135,7 +135,7 @@ public struct PolicyCatalog: Sendable {
                 throw YAMLInputError(file: path, line: nil, key: "", reason: "the policy file is empty")
             }
             let document = try StrictYAMLDecoder(file: path).decode(PolicyDocument.self, from: root)
-            let lines = LineFinder(root: root)
+            let lines = LineFinder(root: YAMLCursor(root, file: path))
             func fail(_ key: [Any], _ reason: String) -> YAMLInputError {
                 YAMLInputError(file: path, line: lines.line(key), key: LineFinder.dotted(key), reason: reason)
             }
@@ -244,26 +244,24 @@ public struct PolicyCatalog: Sendable {
     }
 }
 
-/// Finds the line of a value in a composed YAML tree by its key path.
+/// Finds the line of a value in a composed YAML tree by its key path, through the one YAML
+/// reader (``YAMLCursor``); where the path leaves the tree, the line of the last node reached.
 struct LineFinder {
-    var root: Node
+    var root: YAMLCursor
 
     /// `path`: mapping keys (String) and sequence indices (Int).
     func line(_ path: [Any]) -> Int? {
         var current = root
         for step in path {
-            switch (current, step) {
-            case (.mapping(let mapping), let key as String):
-                guard let value = mapping.first(where: { $0.key.string == key })?.value else { return current.mark?.line }
-                current = value
-            case (.sequence(let sequence), let index as Int):
-                guard index < sequence.count else { return current.mark?.line }
-                current = sequence[index]
-            default:
-                return current.mark?.line
+            if let key = step as? String, let next = (try? current.fields())?[key] {
+                current = next
+            } else if let index = step as? Int, let items = try? current.items(), items.indices.contains(index) {
+                current = items[index]
+            } else {
+                break
             }
         }
-        return current.mark?.line
+        return current.line
     }
 
     /// `provisions[2].characteristics[0]`.

@@ -1,6 +1,5 @@
 import Foundation
 import LandscapeModel
-import Yams
 import YAMLInput
 
 /// A weights file that cannot be used: which file, which line, which key, and why.
@@ -112,12 +111,11 @@ extension ScoringWeights {
     /// Parses and checks weights YAML; `source` names it in errors.
     public static func parse(yaml: String, source: String, taxonomy: Taxonomy) throws -> ScoringWeights {
         let node = try YAMLDocument.composeRoot(yaml, file: source, emptyReason: "the weights file is empty")
-        let root = YAMLCursor(node: node, path: "", file: source)
-        let top = try root.entries(allowed: ["version", "threshold", "ai_threshold", "examples", "gold", "targets"])
+        let top = try YAMLCursor(node, file: source).fields(["version", "threshold", "ai_threshold", "examples", "gold", "targets"])
         if let version = top["version"] {
-            guard try version.string() == "1" else { throw version.error("unsupported version (expected 1)") }
+            guard try version.text() == "1" else { throw version.error("unsupported version (expected 1)") }
         }
-        guard let targetsNode = top["targets"] else { throw root.error("missing key 'targets'") }
+        let targetsNode = try top.required("targets")
         let threshold = try top["threshold"]?.number(in: 0.001...0.999) ?? 0.5
         let aiThreshold = try top["ai_threshold"]?.number(in: 0.001...0.999) ?? 0.5
         var examples = 0
@@ -126,10 +124,7 @@ extension ScoringWeights {
             guard value == value.rounded() else { throw node.error("expected a whole number") }
             examples = Int(value)
         }
-        let gold = try top["gold"].map { node -> [String] in
-            guard let sequence = node.node.sequence else { throw node.error("expected a list") }
-            return try sequence.enumerated().map { try node.child("\($0.offset)", $0.element).string() }
-        } ?? []
+        let gold = try top["gold"]?.items().map { try $0.text() } ?? []
 
         var targets = [ScoringWeights.Target?](repeating: nil, count: ScoreSlot.scoredCount)
         for (name, targetNode) in try targetsNode.entries() {
@@ -137,11 +132,10 @@ extension ScoringWeights {
                 throw targetNode.error("unknown target (expected ai_relevance or a characteristic id: \(Characteristic.allCases.map(\.id).joined(separator: ", ")))")
             }
             let isAI = slot == ScoreSlot.aiRelevance
-            let fields = try targetNode.entries(allowed: isAI ? ["lambda", "intercept", "fields", "terms", "indicators", "threshold"]
-                                                               : ["lambda", "intercept", "fields", "terms", "ai_terms", "indicators", "threshold"])
-            guard let interceptNode = fields["intercept"] else { throw targetNode.error("missing key 'intercept'") }
+            let fields = try targetNode.fields(isAI ? ["lambda", "intercept", "fields", "terms", "indicators", "threshold"]
+                                                    : ["lambda", "intercept", "fields", "terms", "ai_terms", "indicators", "threshold"])
             var target = ScoringWeights.Target()
-            target.intercept = try interceptNode.number(in: weightRange)
+            target.intercept = try fields.required("intercept").number(in: weightRange)
             target.lambda = try fields["lambda"]?.number(in: lambdaRange) ?? 0
             target.threshold = try fields["threshold"]?.number(in: 0.001...0.999)
             if let fieldsNode = fields["fields"] {

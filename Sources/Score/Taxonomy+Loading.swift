@@ -1,6 +1,5 @@
 import Foundation
 import LandscapeModel
-import Yams
 import YAMLInput
 
 extension Taxonomy {
@@ -23,86 +22,7 @@ extension Taxonomy {
     public static func parse(yaml: String, source: String) throws -> Taxonomy {
         let root = try YAMLDocument.composeRoot(yaml, file: source, emptyReason: "the taxonomy file is empty")
         var builder = TaxonomyBuilder(source: source)
-        return try builder.build(YAMLCursor(node: root, path: "", file: source))
-    }
-}
-
-/// A YAML node with the dotted key path that leads to it, for messages.
-struct YAMLCursor {
-    var node: Node
-    var path: String
-    var file: String
-    /// Line of the key that leads to the node (a mapping value may start on the next line).
-    var keyLine: Int? = nil
-
-    var line: Int? { keyLine ?? node.mark?.line }
-
-    func error(_ reason: String) -> TaxonomyError {
-        TaxonomyError(file: file, line: line, key: path, reason: reason)
-    }
-
-    func child(_ key: String, _ node: Node, keyLine: Int? = nil) -> YAMLCursor {
-        YAMLCursor(node: node, path: path.isEmpty ? key : path + "." + key, file: file, keyLine: keyLine)
-    }
-
-    /// The entries of a mapping, in file order, with string keys.
-    func entries() throws -> [(key: String, value: YAMLCursor)] {
-        guard let mapping = node.mapping else { throw error("expected a mapping (key: value pairs)") }
-        var result: [(String, YAMLCursor)] = []
-        var seen: [String: Int] = [:]
-        for (keyNode, valueNode) in mapping {
-            guard let key = keyNode.scalar?.string else {
-                throw child("?", keyNode).error("keys must be plain text")
-            }
-            if let earlier = seen[key] {
-                throw child(key, keyNode).error("duplicate key (first at line \(earlier))")
-            }
-            seen[key] = keyNode.mark?.line ?? 0
-            let value = child(key, valueNode, keyLine: keyNode.mark?.line)
-            result.append((key, value))
-        }
-        return result
-    }
-
-    /// Mapping entries, rejecting keys outside `allowed`.
-    func entries(allowed: Set<String>) throws -> [String: YAMLCursor] {
-        var result: [String: YAMLCursor] = [:]
-        for (key, value) in try entries() {
-            guard allowed.contains(key) else {
-                throw child(key, value.node).error("unknown key (expected one of: \(allowed.sorted().joined(separator: ", ")))")
-            }
-            result[key] = value
-        }
-        return result
-    }
-
-    func string() throws -> String {
-        guard let scalar = node.scalar else { throw error("expected text") }
-        return scalar.string
-    }
-
-    func nonEmptyString() throws -> String {
-        let text = try string().trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw error("must not be empty") }
-        return text
-    }
-
-    func number(in range: ClosedRange<Double>) throws -> Double {
-        guard let scalar = node.scalar, let value = Double(scalar.string.trimmingCharacters(in: .whitespaces)),
-              value.isFinite else {
-            throw error("expected a number, got \(node.scalar.map { "'\($0.string)'" } ?? "a collection")")
-        }
-        guard range.contains(value) else {
-            throw error("\(scalar.string) is out of range (\(range.lowerBound)…\(range.upperBound))")
-        }
-        return value
-    }
-
-    func strings() throws -> [String] {
-        guard let sequence = node.sequence else { throw error("expected a list") }
-        return try sequence.enumerated().map { index, item in
-            try child("\(index)", item).nonEmptyString()
-        }
+        return try builder.build(YAMLCursor(root, file: source))
     }
 }
 
@@ -127,16 +47,15 @@ private struct TaxonomyBuilder {
     }()
 
     mutating func build(_ root: YAMLCursor) throws -> Taxonomy {
-        let top = try root.entries(allowed: ["version", "scoring", "negation", "focus", "ai_relevance", "characteristics", "shared_terms"])
-        guard let scoringNode = top["scoring"] else { throw root.error("missing key 'scoring'") }
-        guard let charactersNode = top["characteristics"] else { throw root.error("missing key 'characteristics'") }
-        guard let aiNode = top["ai_relevance"] else { throw root.error("missing key 'ai_relevance'") }
+        let top = try root.fields(["version", "scoring", "negation", "focus", "ai_relevance", "characteristics", "shared_terms"])
+        let scoringNode = try top.required("scoring")
+        let charactersNode = try top.required("characteristics")
+        let aiNode = try top.required("ai_relevance")
 
         // scoring
-        let scoring = try scoringNode.entries(allowed: ["field_weights", "ai_field_weights", "field_caps", "saturation", "threshold", "ai_threshold",
-                                                           "repeat_bonus", "term_decay", "translated_title_weight"])
-        guard let fieldNode = scoring["field_weights"] else { throw scoringNode.error("missing key 'field_weights'") }
-        let fieldWeights = try Self.fieldWeights(fieldNode)
+        let scoring = try scoringNode.fields(["field_weights", "ai_field_weights", "field_caps", "saturation", "threshold", "ai_threshold",
+                                              "repeat_bonus", "term_decay", "translated_title_weight"])
+        let fieldWeights = try Self.fieldWeights(scoring.required("field_weights"))
         let aiFieldWeights = try scoring["ai_field_weights"].map(Self.fieldWeights) ?? fieldWeights
         let saturation = try scoring["saturation"]?.number(in: 0.01...100) ?? 2
         let threshold = try scoring["threshold"]?.number(in: 0.001...0.999) ?? 0.5
@@ -160,22 +79,21 @@ private struct TaxonomyBuilder {
             guard let characteristic = Characteristic(rawValue: id) else {
                 throw node.error("unknown characteristic id (expected one of: \(Characteristic.allCases.map(\.id).joined(separator: ", ")))")
             }
-            let fields = try node.entries(allowed: ["name", "definition", "nist", "hleg", "ai_act", "m593", "terms", "ai_terms", "ics"])
-            guard let name = fields["name"] else { throw node.error("missing key 'name'") }
-            guard let definition = fields["definition"] else { throw node.error("missing key 'definition'") }
-            guard let termsNode = fields["terms"] else { throw node.error("missing key 'terms' (the vocabulary)") }
+            let fields = try node.fields(["name", "definition", "nist", "hleg", "ai_act", "m593", "terms", "ai_terms", "ics"])
+            let name = try fields.required("name")
+            let definition = try fields.required("definition")
             let slot = ScoreSlot.slot(characteristic)
-            try addTerms(termsNode, slot: slot)
+            try addTerms(fields.required("terms"), slot: slot)
             if let aiTerms = fields["ai_terms"] { try addTerms(aiTerms, slot: ScoreSlot.aiConditionalSlot(characteristic)) }
             if let ics = fields["ics"] { try addHints(ics, slot: slot) }
-            let eu = try (fields["hleg"]?.strings() ?? []).map { "HLEG: \($0)" }
-                + (fields["ai_act"]?.strings() ?? []).map { "AI Act \($0)" }
-                + (fields["m593"]?.strings() ?? []).map { "M/593: \($0)" }
+            let eu = try (fields["hleg"]?.texts() ?? []).map { "HLEG: \($0)" }
+                + (fields["ai_act"]?.texts() ?? []).map { "AI Act \($0)" }
+                + (fields["m593"]?.texts() ?? []).map { "M/593: \($0)" }
             infos[characteristic] = CharacteristicInfo(
                 characteristic: characteristic,
-                name: try name.nonEmptyString(),
-                definition: try definition.nonEmptyString(),
-                nist: try fields["nist"]?.strings() ?? [],
+                name: try name.nonEmptyText(),
+                definition: try definition.nonEmptyText(),
+                nist: try fields["nist"]?.texts() ?? [],
                 eu: eu)
         }
         let missing = Characteristic.allCases.filter { infos[$0] == nil }
@@ -184,9 +102,8 @@ private struct TaxonomyBuilder {
         }
 
         // AI relevance
-        let ai = try aiNode.entries(allowed: ["terms", "ics"])
-        guard let aiTerms = ai["terms"] else { throw aiNode.error("missing key 'terms' (the vocabulary)") }
-        try addTerms(aiTerms, slot: ScoreSlot.aiRelevance)
+        let ai = try aiNode.fields(["terms", "ics"])
+        try addTerms(ai.required("terms"), slot: ScoreSlot.aiRelevance)
         if let ics = ai["ics"] { try addHints(ics, slot: ScoreSlot.aiRelevance) }
 
         // shared phrases
@@ -206,26 +123,19 @@ private struct TaxonomyBuilder {
 
         // negation cues
         if let negation = top["negation"] {
-            let cues = try negation.entries(allowed: ["sentence", "rest_of_sentence"])
+            let cues = try negation.fields(["sentence", "rest_of_sentence"])
             for (key, slot) in [("sentence", ScoreSlot.negatesSentence), ("rest_of_sentence", ScoreSlot.negatesRest)] {
                 guard let list = cues[key] else { continue }
-                let texts = try list.strings()
-                for (index, text) in texts.enumerated() {
-                    try addTerm(text, weights: [slot: 1], at: list.child("\(index)", list.node.sequence![index]))
-                }
+                try addList(list, weights: [slot: 1])
             }
         }
 
         // focus terms
         var focusMultiplier = 1.0
         if let focus = top["focus"] {
-            let fields = try focus.entries(allowed: ["terms", "multiplier"])
+            let fields = try focus.fields(["terms", "multiplier"])
             focusMultiplier = try fields["multiplier"]?.number(in: 1...5) ?? 1
-            if let list = fields["terms"] {
-                for (index, text) in try list.strings().enumerated() {
-                    try addTerm(text, weights: [ScoreSlot.focus: 1], at: list.child("\(index)", list.node.sequence![index]))
-                }
-            }
+            if let list = fields["terms"] { try addList(list, weights: [ScoreSlot.focus: 1]) }
         }
 
         return Taxonomy(
@@ -265,6 +175,13 @@ private struct TaxonomyBuilder {
         for (text, weightNode) in entries {
             try addTerm(text, weights: [slot: try weightNode.number(in: Self.termWeightRange)], at: weightNode)
         }
+    }
+
+    /// A list of phrases, each with the same weights.
+    mutating func addList(_ list: YAMLCursor, weights: [Int: Double]) throws {
+        let items = try list.items()
+        let texts = try items.map { try $0.nonEmptyText() }
+        for (item, text) in zip(items, texts) { try addTerm(text, weights: weights, at: item) }
     }
 
     mutating func addHints(_ node: YAMLCursor, slot: Int) throws {

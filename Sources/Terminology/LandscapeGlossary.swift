@@ -71,27 +71,21 @@ public struct LandscapeGlossary: Sendable {
     /// `characteristics:` section may name.
     public static func load(file: String, characteristicIds: Set<String>) throws -> LandscapeGlossary {
         let (node, _) = try YAMLDocument.load(file: file, resolver: .basic)
-        guard let node, case .mapping(let mapping) = node else {
+        guard let node, case .mapping = node else {
             throw YAMLInputError(file: file, line: 1, key: "", reason: "a glossary is a mapping with `version` and `entries`")
         }
-        let decoder = StrictYAMLDecoder(file: file)
-        let header = try decoder.decode(Header.self, from: node)
-        for (key, value) in mapping where key.string == "characteristics" {
-            if case .mapping(let ids) = value {
-                for (id, _) in ids where !characteristicIds.contains(id.string ?? "") {
-                    throw YAMLInputError(file: file, line: id.mark?.line, key: "characteristics.\(id.string ?? "")",
-                                         reason: "unknown characteristic (known: \(characteristicIds.sorted().joined(separator: ", ")))")
-                }
+        let root = YAMLCursor(node, file: file)
+        let header: Header = try root.decode()
+        let fields = try root.fields()
+        if let characteristics = fields["characteristics"], case .mapping = characteristics.node {
+            for (id, value) in try characteristics.entries() where !characteristicIds.contains(id) {
+                throw value.error("unknown characteristic (known: \(characteristicIds.sorted().joined(separator: ", ")))")
             }
         }
         var entries: [(Int, Entry)] = []
-        if let list = mapping["entries"] {
-            guard case .sequence(let items) = list else {
-                throw YAMLInputError(file: file, line: list.mark?.line, key: "entries", reason: "expected a list")
-            }
-            for (index, item) in items.enumerated() {
-                let entry = try decoder.decode(Entry.self, from: item, path: ["entries[\(index)]"])
-                entries.append((item.mark?.line ?? 0, entry))
+        if let list = fields["entries"] {
+            for item in try list.items() {
+                entries.append((item.line ?? 0, try item.decode(Entry.self)))
             }
         }
         return LandscapeGlossary(file: file, entries: entries, characteristics: header.characteristics ?? [:])

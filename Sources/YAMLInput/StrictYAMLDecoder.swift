@@ -17,11 +17,16 @@ public struct StrictYAMLDecoder {
     }
 
     /// Decodes `type` from `node`. `path` is the key path of `node` in its file, for messages
-    /// (e.g. `["limits"]` for the `limits:` section of the config).
-    public func decode<T: Decodable>(_ type: T.Type, from node: Node, path: [String] = []) throws -> T {
+    /// (e.g. `["limits"]` for the `limits:` section of the config), and `line` the line of the
+    /// key that leads to it (by default the node's own).
+    ///
+    /// Like ``YAMLCursor``, an error about a value names the line of the key that leads to it
+    /// (a block value starts on the line after its key).
+    public func decode<T: Decodable>(_ type: T.Type, from node: Node, path: [String] = [], line: Int? = nil) throws -> T {
         let root = path.map { PathKey(stringValue: $0) }
+        let line = line ?? node.mark?.line
         do {
-            return try T(from: NodeDecoder(node: node, codingPath: root, file: file))
+            return try T(from: NodeDecoder(node: node, codingPath: root, file: file, line: line))
         } catch let error as DecodingError {
             let context: DecodingError.Context?
             switch error {
@@ -30,7 +35,7 @@ public struct StrictYAMLDecoder {
             }
             let codingPath = context?.codingPath ?? root
             let relative = Array(codingPath.dropFirst(root.count))
-            throw YAMLInputError(file: file, line: Self.line(of: relative, in: node), key: Self.dotted(codingPath),
+            throw YAMLInputError(file: file, line: Self.line(of: relative, in: node, line: line), key: Self.dotted(codingPath),
                                  reason: context?.debugDescription ?? "\(error)")
         }
     }
@@ -48,22 +53,26 @@ public struct StrictYAMLDecoder {
         return text
     }
 
-    /// The line of the value at `path` below `node` (as deep as the path can be followed).
-    static func line(of path: [any CodingKey], in node: Node) -> Int? {
+    /// The line of the value at `path` below `node`, whose line is `line` (as deep as the path
+    /// can be followed).
+    static func line(of path: [any CodingKey], in node: Node, line: Int?) -> Int? {
         var current = node
+        var line = line
         for key in path {
             switch current {
             case .mapping(let mapping):
-                guard let value = mapping.first(where: { $0.key.string == key.stringValue })?.value else { return current.mark?.line }
-                current = value
+                guard let pair = mapping.first(where: { $0.key.string == key.stringValue }) else { return line }
+                current = pair.value
+                line = pair.key.mark?.line ?? pair.value.mark?.line
             case .sequence(let sequence):
-                guard let index = key.intValue, index < sequence.count else { return current.mark?.line }
+                guard let index = key.intValue, index < sequence.count else { return line }
                 current = sequence[index]
+                line = current.mark?.line
             default:
-                return current.mark?.line
+                return line
             }
         }
-        return current.mark?.line
+        return line
     }
 }
 
@@ -91,20 +100,22 @@ private struct NodeDecoder: Decoder {
     let node: Node
     let codingPath: [any CodingKey]
     let file: String
+    /// Line of the key that leads to the node, else of the node itself.
+    let line: Int?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func fail(_ reason: String, at node: Node? = nil) -> YAMLInputError {
-        YAMLInputError(file: file, line: (node ?? self.node).mark?.line, key: StrictYAMLDecoder.dotted(codingPath), reason: reason)
+        YAMLInputError(file: file, line: node?.mark?.line ?? line, key: StrictYAMLDecoder.dotted(codingPath), reason: reason)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .mapping(let mapping) = node else { throw fail("expected a mapping (key: value pairs)") }
-        var values: [String: Node] = [:]
+        var values: [String: (key: Node, value: Node)] = [:]
         var order: [String] = []
         values.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else { throw fail("keys must be plain text", at: keyNode) }
-            values[scalar.string] = value
+            values[scalar.string] = (keyNode, value)
             order.append(scalar.string)
         }
         if let known = Key.self as? any CaseIterable.Type {
@@ -114,7 +125,7 @@ private struct NodeDecoder: Decoder {
                 let name = keyNode.scalar?.string ?? ""
                 let path = StrictYAMLDecoder.dotted(codingPath + [PathKey(stringValue: name)])
                 throw YAMLInputError(file: file, line: keyNode.mark?.line, key: path,
-                                     reason: "unknown key (known here: \(names.sorted().joined(separator: ", ")))")
+                                     reason: YAMLInputError.unknownKey(name, known: names))
             }
         }
         return KeyedDecodingContainer(KeyedNodeContainer<Key>(values: values, order: order, decoder: self))
@@ -129,8 +140,9 @@ private struct NodeDecoder: Decoder {
         SingleNodeContainer(decoder: self)
     }
 
-    func child(_ node: Node, _ key: any CodingKey) -> NodeDecoder {
-        NodeDecoder(node: node, codingPath: codingPath + [key], file: file)
+    /// The value of a key (`keyNode`) or the item of a list.
+    func child(_ node: Node, _ key: any CodingKey, keyNode: Node? = nil) -> NodeDecoder {
+        NodeDecoder(node: node, codingPath: codingPath + [key], file: file, line: keyNode?.mark?.line ?? node.mark?.line)
     }
 
     // Scalars.
@@ -198,7 +210,7 @@ private struct NodeDecoder: Decoder {
 }
 
 private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let values: [String: Node]
+    let values: [String: (key: Node, value: Node)]
     let order: [String]
     let decoder: NodeDecoder
 
@@ -208,11 +220,11 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
 
     func child(_ key: Key) throws -> NodeDecoder {
-        guard let node = values[key.stringValue] else {
-            throw YAMLInputError(file: decoder.file, line: decoder.node.mark?.line,
+        guard let pair = values[key.stringValue] else {
+            throw YAMLInputError(file: decoder.file, line: decoder.line,
                                  key: StrictYAMLDecoder.dotted(codingPath + [key]), reason: "missing")
         }
-        return decoder.child(node, key)
+        return decoder.child(pair.value, key, keyNode: pair.key)
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { try child(key).isNull }
@@ -252,7 +264,7 @@ private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
 
     mutating func next() throws -> NodeDecoder {
         guard !isAtEnd else {
-            throw YAMLInputError(file: decoder.file, line: decoder.node.mark?.line, key: StrictYAMLDecoder.dotted(codingPath), reason: "the list is too short")
+            throw YAMLInputError(file: decoder.file, line: decoder.line, key: StrictYAMLDecoder.dotted(codingPath), reason: "the list is too short")
         }
         defer { currentIndex += 1 }
         return decoder.child(nodes[currentIndex], IndexKey(currentIndex))

@@ -21,4 +21,9 @@ public struct YAMLInputError: Error, Sendable, CustomStringConvertible {
         let location = line.map { "\(file):\($0)" } ?? file
         return key.isEmpty ? "\(location): \(reason)" : "\(location): \(key): \(reason)"
     }
+
+    /// The reason for a key the reader does not know, the same in every file.
+    public static func unknownKey(_ key: String, known: some Sequence<String>) -> String {
+        "unknown key `\(key)` (known: \(known.sorted().joined(separator: ", ")))"
+    }
 }

@@ -139,6 +139,18 @@ import Testing
         #expect(found.map(\.line) == [2, 1, 4, 1])
     }
 
+    @Test func memberListNamesAreDistinctText() {
+        // YAML takes the number 1 and the text "1" for two keys; as list names they are one.
+        let found = problems("""
+            version: 1
+            member-lists:
+              1: [DS]
+              "1": [DIN]
+            committees: []
+            """)
+        #expect(found == [.init(file: "committees.yaml", line: 4, key: "member-lists.1", reason: "duplicate key (first at line 3)")])
+    }
+
     @Test func individualsAndEntitiesHaveNoNationalSeats() {
         let found = problems("""
             version: 1

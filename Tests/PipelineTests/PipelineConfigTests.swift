@@ -65,6 +65,16 @@ struct PipelineConfigTests {
         #expect(error.description.contains("duplicate source name `iso`"))
     }
 
+    @Test func aBadPathNamesItsPlaceInTheList() throws {
+        let text = minimal.replacingOccurrences(of: "paths: [\"Inputs/iso/**/*.xml\"]", with: "paths:\n      - Inputs/iso/a.xml\n      - \" \"")
+        let error = try #require(throws: PipelineError.self) { try PipelineConfig.parse(text, file: "/x/P.yaml") }
+        #expect(error.status == .config)
+        #expect(error.description == "/x/P.yaml:6: sources[0].paths[1]: must not be empty")
+        // A path is taken as written, spaces and all.
+        let padded = minimal.replacingOccurrences(of: "Inputs/iso/**/*.xml", with: "Inputs/iso/a.xml ")
+        #expect(try PipelineConfig.parse(padded, file: "/x/P.yaml").sources[0].paths == ["/x/Inputs/iso/a.xml "])
+    }
+
     @Test func errorBudgetMustBeAShare() throws {
         let error = try #require(throws: PipelineError.self) { try PipelineConfig.parse(minimal + "\nerror_budget: 5\n", file: "/x/P.yaml") }
         #expect(error.description.contains("error_budget"))

@@ -32,61 +32,57 @@ extension PipelineConfig {
         }
     }
 
-    private static func parse(_ root: Node?, file: String, digest: String) throws -> PipelineConfig {
-        guard let root, case .mapping(let mapping) = root else {
+    /// Throws ``YAMLInputError`` for what the YAML says, ``PipelineError`` for a document that is
+    /// not a mapping.
+    private static func parse(_ node: Node?, file: String, digest: String) throws -> PipelineConfig {
+        guard let node, case .mapping = node else {
             throw PipelineError.config("the config must be a mapping with `sources`, `committees` and `output`", file: file, line: 1)
         }
-        let reader = NodeReader(file: file)
+        let root = YAMLCursor(node, file: file)
         let base = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        let top = try root.fields(knownKeys)
 
-        var sections: [String: Node] = [:]
-        for (key, value) in mapping {
-            guard let name = key.string else { throw reader.error("keys must be text", at: key) }
-            guard knownKeys.contains(name) else {
-                throw reader.error("unknown key `\(name)` (known: \(knownKeys.sorted().joined(separator: ", ")))", at: key)
-            }
-            if sectionKeys.contains(name) { sections[name] = value }
+        /// One path or a list of them.
+        func paths(_ node: YAMLCursor) throws -> [String] {
+            if node.node.scalar != nil { return [resolve(try node.nonEmptyText(trimmed: false), against: base)] }
+            let items = try node.items()
+            if items.isEmpty { throw node.error("lists no path") }
+            return try items.map { resolve(try $0.nonEmptyText(trimmed: false), against: base) }
         }
 
-        guard let sourcesNode = mapping["sources"] else { throw reader.error("missing key `sources`", at: root) }
-        var sources: [Source] = []
+        /// The `format` of a source or committee entry: one the pipeline reads.
+        func format<Format: RawRepresentable & CaseIterable>(_ fields: YAMLFields) throws -> Format where Format.RawValue == String {
+            let node = try fields.required("format")
+            let text = try node.nonEmptyText(trimmed: false)
+            guard let format = Format(rawValue: text) else {
+                throw node.error("unknown format `\(text)` (known: \(Format.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return format
+        }
+
+        guard let sourcesNode = top["sources"] else { throw root.error("missing key `sources`") }
         var names: Set<String> = []
-        for (index, entry) in try reader.sequence(sourcesNode, key: "sources").enumerated() {
-            let key = "sources[\(index)]"
-            let fields = try reader.mapping(entry, key: key, allowed: ["name", "format", "paths"])
-            let name = try reader.string(fields["name"], key: "\(key).name", in: entry)
-            guard names.insert(name).inserted else { throw reader.error("\(key).name: duplicate source name `\(name)`", at: fields["name"]!) }
-            let formatText = try reader.string(fields["format"], key: "\(key).format", in: entry)
-            guard let format = SourceFormat(rawValue: formatText) else {
-                throw reader.error("\(key).format: unknown format `\(formatText)` (known: \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")))", at: fields["format"]!)
-            }
-            let paths = try reader.paths(fields["paths"], key: "\(key).paths", in: entry, base: base)
-            sources.append(Source(name: name, format: format, paths: paths, line: reader.line(of: entry)))
+        let sources: [Source] = try sourcesNode.items().map { entry in
+            let fields = try entry.fields(["name", "format", "paths"])
+            let nameNode = try fields.required("name")
+            let name = try nameNode.nonEmptyText(trimmed: false)
+            guard names.insert(name).inserted else { throw nameNode.error("duplicate source name `\(name)`") }
+            return Source(name: name, format: try format(fields), paths: try paths(fields.required("paths")), line: entry.line ?? 0)
         }
-        if sources.isEmpty { throw reader.error("`sources` lists no catalog", at: sourcesNode) }
+        if sources.isEmpty { throw sourcesNode.error("lists no catalog") }
 
-        var committees: [CommitteeSource] = []
-        if let committeesNode = mapping["committees"] {
-            for (index, entry) in try reader.sequence(committeesNode, key: "committees").enumerated() {
-                let key = "committees[\(index)]"
-                let fields = try reader.mapping(entry, key: key, allowed: ["format", "paths"])
-                let formatText = try reader.string(fields["format"], key: "\(key).format", in: entry)
-                guard let format = CommitteeSource.Format(rawValue: formatText) else {
-                    throw reader.error("\(key).format: unknown format `\(formatText)` (known: \(CommitteeSource.Format.allCases.map(\.rawValue).joined(separator: ", ")))", at: fields["format"]!)
-                }
-                let paths = try reader.paths(fields["paths"], key: "\(key).paths", in: entry, base: base)
-                committees.append(CommitteeSource(format: format, paths: paths, line: reader.line(of: entry)))
-            }
-        }
+        let committees: [CommitteeSource] = try top["committees"]?.items().map { entry in
+            let fields = try entry.fields(["format", "paths"])
+            return CommitteeSource(format: try format(fields), paths: try paths(fields.required("paths")), line: entry.line ?? 0)
+        } ?? []
 
-        guard let outputNode = mapping["output"] else { throw reader.error("missing key `output`", at: root) }
-        let output = try reader.mapping(outputNode, key: "output", allowed: ["directory"])
-        let directory = try reader.string(output["directory"], key: "output.directory", in: outputNode)
+        guard let output = top["output"] else { throw root.error("missing key `output`") }
+        let directory = try output.fields(["directory"]).required("directory").nonEmptyText(trimmed: false)
 
         var budget = 0.05
-        if let node = mapping["error_budget"] {
-            guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Double(scalar.string), value >= 0, value <= 1 else {
-                throw reader.error("error_budget: must be a number from 0 to 1 (a share of records, e.g. 0.05)", at: node)
+        if let node = top["error_budget"] {
+            guard node.isPlainScalar, let value = try? node.number(in: 0...1) else {
+                throw node.error("must be a number from 0 to 1 (a share of records, e.g. 0.05)")
             }
             budget = value
         }
@@ -105,23 +101,14 @@ extension PipelineConfig {
         config.inputRoots = FileDiscovery.roots(of: sources.flatMap(\.paths) + committees.flatMap(\.paths), relativeTo: base)
             .filter { seenRoots.insert($0).inserted }
         // Each stage's section, decoded once, strictly: an unknown key at any depth is an error.
-        let decoder = StrictYAMLDecoder(file: file)
-        func section<T: Decodable>(_ key: String, _ value: inout T) throws {
-            guard let node = sections[key] else { return }
-            do {
-                value = try decoder.decode(T.self, from: node, path: [key])
-            } catch let error as YAMLInputError {
-                throw PipelineError(error)
-            }
-        }
-        try section("scoring", &config.scoring)
-        try section("participation", &config.participation)
-        try section("regions", &config.regions)
-        try section("history", &config.history)
-        try section("report", &config.report)
-        try section("limits", &config.limits)
-        try section("policy", &config.policy)
-        try section("terminology", &config.terminology)
+        if let node = top["scoring"] { config.scoring = try node.decode() }
+        if let node = top["participation"] { config.participation = try node.decode() }
+        if let node = top["regions"] { config.regions = try node.decode() }
+        if let node = top["history"] { config.history = try node.decode() }
+        if let node = top["report"] { config.report = try node.decode() }
+        if let node = top["limits"] { config.limits = try node.decode() }
+        if let node = top["policy"] { config.policy = try node.decode() }
+        if let node = top["terminology"] { config.terminology = try node.decode() }
         // Glossary files are input files too: their folders are input roots.
         let glossaryPaths = config.terminology.glossaries.flatMap(\.paths).map { resolve($0, against: base) }
         config.inputRoots += FileDiscovery.roots(of: glossaryPaths, relativeTo: base).filter { seenRoots.insert($0).inserted }
@@ -151,54 +138,6 @@ extension PipelineConfig {
     /// Resolves a path given in a stage-owned section.
     public func resolve(_ path: String) -> String { Self.resolve(path, against: baseDirectory) }
 
-}
-
-/// Walks a composed YAML tree with errors that name file, line and key.
-struct NodeReader {
-    var file: String
-
-    func line(of node: Node) -> Int { (node.mark?.line ?? 0) }
-
-    func error(_ message: String, at node: Node) -> PipelineError {
-        PipelineError.config(message, file: file, line: node.mark.map { $0.line })
-    }
-
-    func sequence(_ node: Node, key: String) throws -> [Node] {
-        guard case .sequence(let sequence) = node else { throw error("\(key): expected a list", at: node) }
-        return Array(sequence)
-    }
-
-    func mapping(_ node: Node, key: String, allowed: Set<String>) throws -> [String: Node] {
-        guard case .mapping(let mapping) = node else { throw error("\(key): expected a mapping", at: node) }
-        var result: [String: Node] = [:]
-        for (name, value) in mapping {
-            guard let text = name.string, allowed.contains(text) else {
-                throw error("\(key): unknown key `\(name.string ?? "?")` (known: \(allowed.sorted().joined(separator: ", ")))", at: name)
-            }
-            result[text] = value
-        }
-        return result
-    }
-
-    func string(_ node: Node?, key: String, in parent: Node) throws -> String {
-        guard let node else { throw error("\(key): missing", at: parent) }
-        guard case .scalar(let scalar) = node, scalar.string.contains(where: { !$0.isWhitespace }) else {
-            throw error("\(key): expected non-empty text", at: node)
-        }
-        return scalar.string
-    }
-
-    func paths(_ node: Node?, key: String, in parent: Node, base: String) throws -> [String] {
-        guard let node else { throw error("\(key): missing", at: parent) }
-        let items: [Node]
-        switch node {
-        case .scalar: items = [node]
-        case .sequence(let sequence): items = Array(sequence)
-        default: throw error("\(key): expected a list of paths", at: node)
-        }
-        if items.isEmpty { throw error("\(key): lists no path", at: node) }
-        return try items.map { PipelineConfig.resolve(try string($0, key: key, in: node), against: base) }
-    }
 }
 
 extension PipelineError {
