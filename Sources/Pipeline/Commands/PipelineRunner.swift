@@ -36,7 +36,9 @@ public struct PipelineRunner: Sendable {
         let stages = try Stages(config, progress: progress)
         let scored = try stages.score(try stages.readCatalog(keepsTexts: false))
         let terminology = try stages.defineTerms(scored.catalog)
-        let policy = stages.resolvePolicy(scored.catalog)
+        // Resolving the policy references overlaps the participation measures, which need
+        // its result only to write standards.csv.
+        let policy = Background { [catalog = scored.catalog] in stages.resolvePolicy(catalog) }
         let history = try RunHistory.open(config, progress: progress)
         let publisher = try OutputPublisher(directory: config.outputDirectory)
 
@@ -81,9 +83,9 @@ public struct PipelineRunner: Sendable {
     /// one core while the other compares with the history. Returns the landscape and the
     /// seconds spent writing.
     private func measureAndWrite(_ scored: ScoredCatalog, terminology: (result: TerminologyResult, seconds: Double),
-                                 policy: (stage: PolicyStage, seconds: Double)?, stages: Stages,
+                                 policy: Background<(stage: PolicyStage, seconds: Double)?>, stages: Stages,
                                  standardsTo file: StagedFile) throws -> (Landscape, Double) {
-        let landscape = stages.measureParticipation(scored, terminology: terminology, policy: policy)
+        let landscape = stages.measureParticipation(scored, terminology: terminology, policy: policy.wait)
         let started = ContinuousClock.now
         try CSVTables.writeStandards(landscape.scored, policy: landscape.policy?.findings.columns) { try file.write($0) }
         try file.finish()

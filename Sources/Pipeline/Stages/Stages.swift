@@ -79,13 +79,16 @@ struct Stages: Sendable {
 
     /// The participation measures of the committees that own the scored standards, and the
     /// committee chains behind the standards policy names.
+    /// - Parameter policy: the resolved policy references, asked for once the measures are done
+    ///   (a run resolves them meanwhile on another thread).
     func measureParticipation(_ scored: ScoredCatalog, terminology: (result: TerminologyResult, seconds: Double),
-                              policy: (stage: PolicyStage, seconds: Double)?) -> Landscape {
+                              policy resolved: () -> (stage: PolicyStage, seconds: Double)?) -> Landscape {
         let clock = ContinuousClock()
         let started = clock.now
         let result = participationAnalysis(scored.committees).run(scored.scored)
         Self.report(result.warnings.filter { $0.quarantineEntry == nil }, progress: progress)
         var timings = ["participation": clock.now.seconds(since: started), "terminology": terminology.seconds]
+        let policy = resolved()
         var policyStage = policy?.stage
         if let policy {
             let started = clock.now
