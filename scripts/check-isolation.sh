@@ -3,7 +3,8 @@
 # child) creates or connects a socket, or opens any file outside what it was given: the inputs,
 # the output directory and its staging sibling, the config, the repository's Inputs/, and the
 # system and runtime files every program reads (/usr, /lib, /etc/ld.so.*, /proc/self, /sys,
-# /dev, /opt/swift, locale and time-zone data). The secret file the external entities point at
+# /dev, /opt/swift, locale and time-zone data, and /proc/<thread>/stat of the process's own
+# threads, which libdispatch's thread-pool monitor reads when workers block). The secret file the external entities point at
 # must never be opened, not even attempted — neither through the attacks in the catalogs nor
 # through symbolic links in the input folders (a link to the secret, a link to its folder,
 # links that fan out). A second run finds symbolic links planted in the output folder (the lock
@@ -164,7 +165,14 @@ def is_library_lookup(path):
 problems, opened = [], set()
 call = re.compile(r'^(\d+)\s+(?:<\.\.\. )?(\w+)\(')
 path_arg = re.compile(r'(?:openat2?\((?:AT_FDCWD|\d+<[^>]*>|\d+), |open\(|creat\()"((?:[^"\\]|\\.)*)"')
-for line in open(trace, errors="replace"):
+lines = open(trace, errors="replace").readlines()
+# The process's own threads: libdispatch's thread-pool monitor reads their /proc/<thread>/stat.
+own_threads = {m.group(1) for m in map(call.match, lines) if m}
+own_stat = re.compile(r'^/proc/(\d+)(?:/task/(\d+))?/stat$')
+def is_own_thread_stat(path):
+    m = own_stat.match(path)
+    return bool(m) and all(n in own_threads for n in m.groups() if n)
+for line in lines:
     m = call.match(line)
     if not m:
         continue
@@ -184,7 +192,8 @@ for line in open(trace, errors="replace"):
     real = os.path.realpath(full)
     if full == secret or full.startswith(os.path.dirname(secret) + "/") or real == secret or real.startswith(os.path.dirname(secret) + "/"):
         problems.append("opened the secret: " + line.strip())
-    elif not (full in allowed_exact or is_library_lookup(full) or any(full.startswith(prefix) for prefix in allowed_prefixes)):
+    elif not (full in allowed_exact or is_library_lookup(full) or is_own_thread_stat(full)
+              or any(full.startswith(prefix) for prefix in allowed_prefixes)):
         problems.append("outside the inputs: " + line.strip())
 print(f"{len(opened)} distinct paths opened; landscape exited {status}", file=sys.stderr)
 for problem in problems:
