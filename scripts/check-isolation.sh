@@ -4,10 +4,10 @@
 # the output directory and its staging sibling, the config, the repository's Inputs/, and the
 # system and runtime files every program reads (/usr, /lib, /etc/ld.so.*, /proc/self, /sys,
 # /dev, /opt/swift, locale and time-zone data, and /proc/<thread>/stat of the process's own
-# threads, which libdispatch's thread-pool monitor reads when workers block). The secret file the external entities point at
-# must never be opened, not even attempted — neither through the attacks in the catalogs nor
-# through symbolic links in the input folders (a link to the secret, a link to its folder,
-# links that fan out). A second run finds symbolic links planted in the output folder (the lock
+# threads, which libdispatch's thread-pool monitor reads when workers block). The secret file
+# the external entities point at must never be opened, not even attempted — neither through
+# the attacks in the catalogs nor through symbolic links in the input folders (a link to the
+# secret, a link to its folder, links that fan out). A second run finds symbolic links planted in the output folder (the lock
 # file, the history's journal) pointing at a victim file: it must refuse (exit 73) without
 # opening the victim.
 #
