@@ -279,9 +279,12 @@ public enum ScorerTraining {
     /// Held-out scores: each example scored by weights fitted on the other folds.
     /// - Returns: one card per example, in example order, whether it passed its fold's AI
     ///   threshold, and its fold's thresholds (in scored-slot order).
+    /// - Parameter assigned: each example's fold; nil: ``folds(_:count:)``.
     public static func crossValidatedCards(_ examples: [LabelledExample], folds count: Int,
-                                           options: TrainingOptions = TrainingOptions()) -> [(card: ScoreCard, isAIRelevant: Bool, thresholds: [Double])] {
-        let folds = Self.folds(examples, count: count)
+                                           options: TrainingOptions = TrainingOptions(),
+                                           assigned: [Int]? = nil) -> [(card: ScoreCard, isAIRelevant: Bool, thresholds: [Double])] {
+        let folds = assigned ?? Self.folds(examples, count: count)
+        precondition(folds.count == examples.count && folds.allSatisfy { (0..<count).contains($0) })
         var cards = [(card: ScoreCard, isAIRelevant: Bool, thresholds: [Double])?](repeating: nil, count: examples.count)
         for fold in 0..<count {
             let train = examples.indices.filter { folds[$0] != fold }.map { examples[$0] }

@@ -133,6 +133,8 @@ struct LearnedVocabulary: Sendable {
     let settings: TextFeatureSettings
     /// Per feature: field and words.
     let features: [(field: ScoredField, words: String)]
+    /// Per feature: its key, as the weights file writes it (`title:machin learn`).
+    let keys: [String]
     /// Per feature, its weight for each scored slot: `weights[feature * scoredCount + slot]`.
     let weights: [Double]
     private let table: HashTable64
@@ -159,6 +161,7 @@ struct LearnedVocabulary: Sendable {
             table.set(Int32(feature), for: TextFeatures.hash(field: field, first: hashes[0], second: hashes.count > 1 ? hashes[1] : nil))
         }
         self.features = features
+        self.keys = features.map { TextFeatures.key(field: $0.field, words: $0.words) }
         self.weights = weights
         self.table = table
     }
@@ -193,7 +196,5 @@ struct LearnedVocabulary: Sendable {
     }
 
     /// The key of a feature.
-    func key(_ feature: Int32) -> String {
-        TextFeatures.key(field: features[Int(feature)].field, words: features[Int(feature)].words)
-    }
+    func key(_ feature: Int32) -> String { keys[Int(feature)] }
 }
