@@ -14,12 +14,35 @@ struct HashTable64: Sendable {
         mask = size - 1
     }
 
-    @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    @inline(__always) fileprivate static func slot(_ key: UInt64, _ mask: Int) -> Int {
         var h = key
         h ^= h >> 33
         h &*= 0xff51afd7ed558ccd
         h ^= h >> 33
         return Int(truncatingIfNeeded: h) & mask
+    }
+
+    /// The table's storage for lookups without reference counting, valid inside `body`.
+    func withLookup<R>(_ body: (Lookup) throws -> R) rethrows -> R {
+        try keys.withUnsafeBufferPointer { keys in
+            try values.withUnsafeBufferPointer { values in try body(Lookup(keys: keys, values: values, mask: mask)) }
+        }
+    }
+
+    struct Lookup {
+        let keys: UnsafeBufferPointer<UInt64>
+        let values: UnsafeBufferPointer<Int32>
+        let mask: Int
+
+        @inline(__always) func value(for key: UInt64) -> Int32 {
+            var i = HashTable64.slot(key, mask)
+            while true {
+                let v = values[i]
+                if v < 0 { return -1 }
+                if keys[i] == key { return v }
+                i = (i + 1) & mask
+            }
+        }
     }
 
     @inline(__always) func value(for key: UInt64) -> Int32 {

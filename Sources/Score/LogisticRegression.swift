@@ -1,8 +1,9 @@
 import Foundation
 
-/// L2-regularised logistic regression, fitted by Newton's method with a backtracking line
-/// search: deterministic (every sum runs in a fixed order, nothing is random), exact to the
-/// tolerance on the small problems of the scorer (a few dozen features, a few thousand rows).
+/// L2-regularised logistic regression, fitted by Newton's method (each step solved by
+/// conjugate gradients) with a backtracking line search: deterministic (every sum runs in a
+/// fixed order, nothing is random), exact to the tolerance on the problems of the scorer (a
+/// few thousand sparse features, a few thousand rows).
 ///
 /// Minimises `(1/n) Σ_i [log(1 + exp(z_i)) − y_i z_i] + λ Σ_j w_j²` with
 /// `z_i = b + Σ_j w_j x_ij`; the intercept `b` is not penalised (but for a negligible 1e-8
@@ -55,70 +56,157 @@ public struct LogisticRegression: Sendable {
     ///   - lambda: the L2 strength.
     public static func fit(rows: [Row], targets: [Double], featureCount: Int, lambda: Double,
                            maxIterations: Int = 100, tolerance: Double = 1e-10) -> LogisticRegression {
-        precondition(rows.count == targets.count)
-        let d = featureCount + 1 // parameter 0 is the intercept
-        let n = Double(max(rows.count, 1))
-        var theta = [Double](repeating: 0, count: d)
-        let interceptPenalty = 1e-8
+        fit(SparseRows(rows, featureCount: featureCount), targets: targets, lambda: lambda,
+            maxIterations: maxIterations, tolerance: tolerance)
+    }
 
-        func objective(_ theta: [Double]) -> Double {
-            var total = 0.0
-            for (row, y) in zip(rows, targets) {
-                var z = theta[0]
-                for (index, value) in row { z += theta[index + 1] * value }
-                total += softplus(z) - y * z
+    /// Rows in compressed form (every row's pairs one after the other): what the optimiser
+    /// walks, once per gradient and once per Hessian-vector product.
+    public struct SparseRows: Sendable {
+        public let featureCount: Int
+        /// Row `i` holds `indices[starts[i]..<starts[i + 1]]`.
+        var starts: [Int]
+        var indices: [Int32]
+        var values: [Double]
+
+        public var count: Int { starts.count - 1 }
+
+        public init(_ rows: [Row], featureCount: Int) {
+            self.featureCount = featureCount
+            var starts = [0]
+            starts.reserveCapacity(rows.count + 1)
+            var indices: [Int32] = []
+            var values: [Double] = []
+            for row in rows {
+                for (index, value) in row {
+                    precondition(index >= 0 && index < featureCount, "feature index out of range")
+                    indices.append(Int32(index))
+                    values.append(value)
+                }
+                starts.append(indices.count)
             }
-            var penalty = interceptPenalty * theta[0] * theta[0]
-            for j in 1..<d { penalty += lambda * theta[j] * theta[j] }
-            return total / n + penalty
+            self.starts = starts
+            self.indices = indices
+            self.values = values
         }
 
-        var current = objective(theta)
-        var iterations = 0
-        var gradient = [Double](repeating: 0, count: d)
-        var hessian = [Double](repeating: 0, count: d * d)
-        while iterations < maxIterations {
-            iterations += 1
-            for j in 0..<d { gradient[j] = 0 }
-            for j in 0..<(d * d) { hessian[j] = 0 }
-            for (row, y) in zip(rows, targets) {
-                var z = theta[0]
-                for (index, value) in row { z += theta[index + 1] * value }
-                let p = ScoringModel.sigmoid(z)
-                let residual = p - y
-                let curvature = p * (1 - p)
-                gradient[0] += residual
-                hessian[0] += curvature
-                for (a, va) in row {
-                    gradient[a + 1] += residual * va
-                    hessian[a + 1] += curvature * va            // (0, a+1)
-                    hessian[(a + 1) * d] += curvature * va      // (a+1, 0)
-                    for (b, vb) in row {
-                        hessian[(a + 1) * d + b + 1] += curvature * va * vb
+        /// The rows at the given positions, in that order.
+        public func subset(_ positions: [Int]) -> SparseRows {
+            var copy = self
+            copy.starts = [0]
+            copy.indices = []
+            copy.values = []
+            for position in positions {
+                for k in starts[position]..<starts[position + 1] {
+                    copy.indices.append(indices[k])
+                    copy.values.append(values[k])
+                }
+                copy.starts.append(copy.indices.count)
+            }
+            return copy
+        }
+
+        /// `b + Σ_j w_j x_ij` for every row.
+        func logits(_ theta: [Double]) -> [Double] {
+            var z = [Double](repeating: 0, count: count)
+            indices.withUnsafeBufferPointer { indices in
+                values.withUnsafeBufferPointer { values in
+                    for i in 0..<count {
+                        var sum = theta[0]
+                        for k in starts[i]..<starts[i + 1] { sum += theta[Int(indices[k]) + 1] * values[k] }
+                        z[i] = sum
                     }
                 }
             }
-            for j in 0..<d { gradient[j] /= n }
-            for j in 0..<(d * d) { hessian[j] /= n }
-            gradient[0] += 2 * interceptPenalty * theta[0]
-            hessian[0] += 2 * interceptPenalty
-            for j in 1..<d {
-                gradient[j] += 2 * lambda * theta[j]
-                hessian[j * d + j] += 2 * lambda
+            return z
+        }
+    }
+
+    /// Fits the model by Newton's method, each step solved by conjugate gradients on
+    /// Hessian-vector products (no Hessian is formed, so thousands of features cost no more
+    /// than the rows they occur in), with a backtracking line search.
+    ///
+    /// - Parameters:
+    ///   - penalties: per feature, a factor of `lambda` (nil: 1 for every feature).
+    ///   - start: parameters to start from (intercept first), e.g. the fit at a neighbouring
+    ///     `lambda`; the optimum does not depend on it (the objective is strictly convex).
+    public static func fit(_ rows: SparseRows, targets: [Double], lambda: Double, penalties: [Double]? = nil,
+                           start: LogisticRegression? = nil,
+                           maxIterations: Int = 100, tolerance: Double = 1e-10) -> LogisticRegression {
+        precondition(rows.count == targets.count)
+        let d = rows.featureCount + 1 // parameter 0 is the intercept
+        let n = Double(max(rows.count, 1))
+        let interceptPenalty = 1e-8
+        // The penalty of each parameter, intercept first.
+        var penalty = [Double](repeating: lambda, count: d)
+        penalty[0] = interceptPenalty
+        if let penalties {
+            precondition(penalties.count == rows.featureCount)
+            for j in 1..<d { penalty[j] = lambda * penalties[j - 1] }
+        }
+        var theta = [Double](repeating: 0, count: d)
+        if let start, start.weights.count == rows.featureCount {
+            theta[0] = start.intercept
+            for j in 1..<d { theta[j] = start.weights[j - 1] }
+        }
+
+        func objective(_ theta: [Double], _ z: [Double]) -> Double {
+            var total = 0.0
+            for (zi, y) in zip(z, targets) { total += softplus(zi) - y * zi }
+            var sum = 0.0
+            for j in 0..<d { sum += penalty[j] * theta[j] * theta[j] }
+            return total / n + sum
+        }
+
+        var z = rows.logits(theta)
+        var current = objective(theta, z)
+        var iterations = 0
+        var gradient = [Double](repeating: 0, count: d)
+        var curvature = [Double](repeating: 0, count: rows.count)
+        while iterations < maxIterations {
+            iterations += 1
+            // Gradient and the diagonal of the curvature, by row.
+            for j in 0..<d { gradient[j] = 2 * penalty[j] * theta[j] }
+            for i in 0..<rows.count {
+                let p = ScoringModel.sigmoid(z[i])
+                let residual = (p - targets[i]) / n
+                curvature[i] = p * (1 - p) / n
+                gradient[0] += residual
+                for k in rows.starts[i]..<rows.starts[i + 1] {
+                    gradient[Int(rows.indices[k]) + 1] += residual * rows.values[k]
+                }
             }
             let gradientNorm = gradient.reduce(0) { max($0, abs($1)) }
             if gradientNorm < tolerance { break }
-            guard let step = solve(hessian, gradient, size: d) else { break }
+            // Hessian-vector product: Xᵀ D X v + 2 penalty v (the intercept a column of ones).
+            func hessianTimes(_ v: [Double]) -> [Double] {
+                var out = [Double](repeating: 0, count: d)
+                for j in 0..<d { out[j] = 2 * penalty[j] * v[j] }
+                for i in 0..<rows.count {
+                    var xv = v[0]
+                    for k in rows.starts[i]..<rows.starts[i + 1] { xv += v[Int(rows.indices[k]) + 1] * rows.values[k] }
+                    let scaled = curvature[i] * xv
+                    out[0] += scaled
+                    for k in rows.starts[i]..<rows.starts[i + 1] { out[Int(rows.indices[k]) + 1] += scaled * rows.values[k] }
+                }
+                return out
+            }
+            let step = conjugateGradient(hessianTimes, gradient, size: d,
+                                         tolerance: min(0.1, gradientNorm.squareRoot()) * norm(gradient))
             // Backtracking: halve the Newton step until the objective decreases enough.
             var scale = 1.0
             var decrease = 0.0
             for j in 0..<d { decrease += gradient[j] * step[j] }
+            guard decrease > 0 else { break }
             var accepted = false
             while scale > 1e-12 {
-                let candidate = (0..<d).map { theta[$0] - scale * step[$0] }
-                let value = objective(candidate)
+                var candidate = theta
+                for j in 0..<d { candidate[j] -= scale * step[j] }
+                let candidateZ = rows.logits(candidate)
+                let value = objective(candidate, candidateZ)
                 if value <= current - 1e-4 * scale * decrease {
                     theta = candidate
+                    z = candidateZ
                     current = value
                     accepted = true
                     break
@@ -130,33 +218,34 @@ public struct LogisticRegression: Sendable {
         return LogisticRegression(intercept: theta[0], weights: Array(theta[1...]), iterations: iterations)
     }
 
-    /// Solves `A x = b` for a symmetric positive definite `A` (row-major, `size × size`) by
-    /// Cholesky decomposition; nil when `A` is not positive definite.
-    static func solve(_ a: [Double], _ b: [Double], size: Int) -> [Double]? {
-        var l = [Double](repeating: 0, count: size * size)
-        for i in 0..<size {
-            for j in 0...i {
-                var sum = a[i * size + j]
-                for k in 0..<j { sum -= l[i * size + k] * l[j * size + k] }
-                if i == j {
-                    guard sum > 0, sum.isFinite else { return nil }
-                    l[i * size + i] = sum.squareRoot()
-                } else {
-                    l[i * size + j] = sum / l[j * size + j]
-                }
-            }
-        }
-        var y = [Double](repeating: 0, count: size)
-        for i in 0..<size {
-            var sum = b[i]
-            for k in 0..<i { sum -= l[i * size + k] * y[k] }
-            y[i] = sum / l[i * size + i]
-        }
+    private static func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+
+    /// Solves `A x = b` for a symmetric positive definite `A` given by its products, to a
+    /// residual norm below `tolerance` (at most `min(2 × size, 500)` steps: an inexact step still
+    /// lets Newton's method converge).
+    static func conjugateGradient(_ times: ([Double]) -> [Double], _ b: [Double], size: Int, tolerance: Double) -> [Double] {
         var x = [Double](repeating: 0, count: size)
-        for i in stride(from: size - 1, through: 0, by: -1) {
-            var sum = y[i]
-            for k in (i + 1)..<size { sum -= l[k * size + i] * x[k] }
-            x[i] = sum / l[i * size + i]
+        var r = b
+        var p = r
+        var rr = r.reduce(0) { $0 + $1 * $1 }
+        var steps = 0
+        let limit = min(2 * size, 500)
+        while rr.squareRoot() > tolerance && steps < limit {
+            steps += 1
+            let ap = times(p)
+            var pap = 0.0
+            for j in 0..<size { pap += p[j] * ap[j] }
+            guard pap > 0 else { break }
+            let alpha = rr / pap
+            var next = 0.0
+            for j in 0..<size {
+                x[j] += alpha * p[j]
+                r[j] -= alpha * ap[j]
+                next += r[j] * r[j]
+            }
+            let beta = next / rr
+            rr = next
+            for j in 0..<size { p[j] = r[j] + beta * p[j] }
         }
         return x
     }

@@ -1,3 +1,5 @@
+import LandscapeModel
+
 /// The vocabulary compiled for matching: every term becomes a path of word ids in a trie
 /// whose edges live in one hash table, so a field is matched in a single pass over its
 /// words with one table lookup per word — never a regular expression per term.
@@ -104,8 +106,8 @@ final class PhraseMatcher: Sendable {
         UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))
     }
 
-    @inline(__always) private func wordID(_ stem: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let id = words.value(for: wordHash(stem))
+    @inline(__always) private func wordID(_ stem: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> Int32 {
+        let id = words.value(for: hash ?? wordHash(stem))
         guard id >= 0 else { return -1 }
         // Guard against a hash collision with a word outside the vocabulary.
         return wordBytes[Int(id)].withUnsafeBufferPointer { known in
@@ -115,8 +117,45 @@ final class PhraseMatcher: Sendable {
 
     /// Every occurrence of every term in `text`, plus the shapes of its sentences.
     func matches(in text: String, scanner: TokenScanner) -> [Match] {
+        var none = LearnedHits()
+        return matches(in: text, scanner: scanner, learned: nil, field: .title, keepsText: false, hits: &none)
+    }
+
+    /// Every occurrence of every term in `text`; and, in the same pass, the learned text
+    /// features of `field` found in it (a word, and the pair of adjacent words it ends, each
+    /// looked up in `learned`), appended to `hits` in the order first found, each once.
+    /// - Parameter keepsText: whether each hit keeps the words as they stand in the text.
+    func matches(in text: String, scanner: TokenScanner, learned: LearnedVocabulary?, field: ScoredField,
+                 keepsText: Bool, hits: inout LearnedHits) -> [Match] {
+        guard let learned else { return matches(in: text, scanner: scanner, lookup: nil, keepsText: false, hits: &hits) }
+        return learned.withLookup(field: field) { lookup in
+            matches(in: text, scanner: scanner, lookup: lookup, keepsText: keepsText, hits: &hits)
+        }
+    }
+
+    private func matches(in text: String, scanner: TokenScanner, lookup: LearnedVocabulary.Lookup?,
+                         keepsText: Bool, hits: inout LearnedHits) -> [Match] {
         var fieldWords: [FieldWord] = []
         fieldWords.reserveCapacity(min(256, text.utf8.count / 16 + 4))
+        var previousHash: UInt64 = 0
+        var previousPosition: Int32 = -2
+        var previousSentence: Int32 = -1
+        var previousStart: Int32 = 0
+        var learnedFound = LearnedHits(keepsText: keepsText)
+        // Features already found in this text, one bit each.
+        var seen = [UInt64](repeating: 0, count: lookup.map { ($0.featureCount + 63) / 64 } ?? 0)
+        @inline(__always) func isNew(_ feature: Int32) -> Bool {
+            let word = Int(feature) >> 6, bit = UInt64(1) << UInt64(feature & 63)
+            if seen[word] & bit != 0 { return false }
+            seen[word] |= bit
+            return true
+        }
+        defer { if !learnedFound.isEmpty { hits.append(contentsOf: learnedFound) } }
+        func words(_ start: Int32, _ end: Int32) -> String {
+            let utf8 = text.utf8
+            return String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))],
+                          as: UTF8.self)
+        }
         scanner.scan(text) { event in
             if let compound = event.compoundStem {
                 let id = wordID(compound)
@@ -125,10 +164,23 @@ final class PhraseMatcher: Sendable {
                                                 start: event.compoundStart, end: event.end))
                 }
             }
-            let id = wordID(event.stem)
+            let hash = wordHash(event.stem)
+            let id = wordID(event.stem, hash: hash)
             if id >= 0 {
                 fieldWords.append(FieldWord(word: id, position: event.position, width: 1, sentence: event.sentence,
                                             start: event.start, end: event.end))
+            }
+            if let lookup {
+                let single = lookup.feature(first: hash, second: nil)
+                if single >= 0 && isNew(single) { learnedFound.append(single, matched: words(event.start, event.end)) }
+                if previousPosition == event.position - 1 && previousSentence == event.sentence {
+                    let pair = lookup.feature(first: previousHash, second: hash)
+                    if pair >= 0 && isNew(pair) { learnedFound.append(pair, matched: words(previousStart, event.end)) }
+                }
+                previousHash = hash
+                previousPosition = event.position
+                previousSentence = event.sentence
+                previousStart = event.start
             }
         }
         guard !fieldWords.isEmpty else { return [] }

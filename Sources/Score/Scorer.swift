@@ -86,16 +86,16 @@ public struct Scorer: Sendable {
     /// Every score of one standard, with the evidence behind each: from the fitted weights
     /// when the scorer has them, else from the taxonomy's hand-set weights.
     public func score(_ standard: Standard) -> ScoreCard {
-        let items = evidenceItems(standard)
-        if let model { return model.card(items, indicators: Self.indicators(of: standard)) }
+        let (items, learned) = evidence(standard, keepsText: false)
+        if let model { return model.card(items, indicators: Self.indicators(of: standard), learned: learned) }
         return handSetCard(items)
     }
 
     /// ``score(_:)`` with every feature's contribution to every score kept as evidence,
     /// committee and ICS indicators of low scores included (for `explain`).
     public func detailedScore(_ standard: Standard) -> ScoreCard {
-        let items = evidenceItems(standard)
-        if let model { return model.card(items, indicators: Self.indicators(of: standard), detailed: true) }
+        let (items, learned) = evidence(standard, keepsText: true)
+        if let model { return model.card(items, indicators: Self.indicators(of: standard), learned: learned, detailed: true) }
         return handSetCard(items)
     }
 
@@ -135,8 +135,18 @@ public struct Scorer: Sendable {
     /// repetitions, the decay of further terms, the field's cap and scale). These are the
     /// features of the fitted model (``ScoringWeights``) and the raw evidence of the hand-set one.
     func evidenceItems(_ standard: Standard) -> [SlotEvidence] {
+        evidence(standard, keepsText: false).items
+    }
+
+    /// The taxonomy's evidence (``evidenceItems(_:)``) and, with fitted weights that have
+    /// learned text features, those found in the standard's title, keywords and abstract,
+    /// each feature once (a feature belongs to one field, so once per field is once).
+    /// - Parameter keepsText: whether each learned feature keeps the words it was found in.
+    func evidence(_ standard: Standard, keepsText: Bool) -> (items: [SlotEvidence], learned: LearnedHits) {
         let scanner = TokenScanner()
         var items: [SlotEvidence] = []
+        var learned = LearnedHits(keepsText: keepsText)
+        let vocabulary = learnedVocabulary
 
         // Title: per slot, the language that gives the most evidence.
         var hasFocus = false
@@ -146,8 +156,11 @@ public struct Scorer: Sendable {
             defer { titleIndex += 1 }
             guard !title.isEmpty else { return }
             var candidate: [SlotEvidence] = []
+            var titleHits = LearnedHits(keepsText: keepsText)
             let focus = collect(title, field: .title, scale: titleIndex == 0 ? 1 : taxonomy.translatedTitleWeight,
-                                scanner: scanner, into: &candidate)
+                                scanner: scanner, into: &candidate,
+                                learned: titleIndex == 0 ? vocabulary : nil, keepsText: keepsText, hits: &titleHits)
+            learned.append(contentsOf: titleHits)
             if titleIndex == 0 { hasFocus = focus }
             if candidate.isEmpty { return }
             if titleItems.isEmpty { titleItems = candidate; return }
@@ -169,20 +182,34 @@ public struct Scorer: Sendable {
 
         let scale = hasFocus ? taxonomy.focusMultiplier : 1
         if !standard.keywords.isEmpty {
-            collect(standard.keywords.joined(separator: "; "), field: .keywords, scale: scale, scanner: scanner, into: &items)
+            var keywordHits = LearnedHits(keepsText: keepsText)
+            collect(standard.keywords.joined(separator: "; "), field: .keywords, scale: scale, scanner: scanner, into: &items,
+                    learned: vocabulary, keepsText: keepsText, hits: &keywordHits)
+            learned.append(contentsOf: keywordHits)
         }
         if let condensed = standard.condensedAbstract as? AbstractEvidence {
             add(condensed.items, field: .abstract, scale: scale, into: &items)
+            learned.append(contentsOf: LearnedHits(features: condensed.learned))
         } else if !standard.abstract.isEmpty {
-            collect(standard.abstract, field: .abstract, scale: scale, scanner: scanner, into: &items)
+            var abstractHits = LearnedHits(keepsText: keepsText)
+            collect(standard.abstract, field: .abstract, scale: scale, scanner: scanner, into: &items,
+                    learned: vocabulary, keepsText: keepsText, hits: &abstractHits)
+            learned.append(contentsOf: abstractHits)
         }
         if !standard.committees.isEmpty {
             collect(standard.committees.joined(separator: "; "), field: .committee, scale: 1, scanner: scanner, into: &items)
         }
         if !standard.ics.isEmpty { classify(standard.ics, into: &items) }
 
-        return items
+        return (items, learned)
     }
+
+    /// The learned text features of the fitted weights, when they have any.
+    private var learnedVocabulary: LearnedVocabulary? {
+        guard let learned = model?.learned, !learned.isEmpty else { return nil }
+        return learned
+    }
+
 
     /// Scores from the taxonomy's hand-set weights: `1 − exp(−raw / saturation)` per target.
     private func handSetCard(_ items: [SlotEvidence]) -> ScoreCard {
@@ -275,7 +302,17 @@ public struct Scorer: Sendable {
     @discardableResult
     private func collect(_ text: String, field: ScoredField, scale: Double, scanner: TokenScanner,
                          into items: inout [SlotEvidence]) -> Bool {
-        let (found, hasFocus) = fieldEvidence(text, field: field, scanner: scanner)
+        var none = LearnedHits()
+        return collect(text, field: field, scale: scale, scanner: scanner, into: &items, learned: nil, keepsText: false, hits: &none)
+    }
+
+    /// ``collect(_:field:scale:scanner:into:)``, and the learned text features of the field
+    /// appended to `hits`.
+    @discardableResult
+    private func collect(_ text: String, field: ScoredField, scale: Double, scanner: TokenScanner,
+                         into items: inout [SlotEvidence], learned: LearnedVocabulary?, keepsText: Bool,
+                         hits: inout LearnedHits) -> Bool {
+        let (found, hasFocus) = fieldEvidence(text, field: field, scanner: scanner, learned: learned, keepsText: keepsText, hits: &hits)
         add(found, field: field, scale: scale, into: &items)
         return hasFocus
     }
@@ -296,13 +333,17 @@ public struct Scorer: Sendable {
     /// (the hook ``Normalizer/condenseAbstract`` takes this function). Scoring it gives
     /// the same scores as the text.
     public func abstractEvidence(of text: String) -> AbstractEvidence {
-        let found = fieldEvidence(text, field: .abstract, scanner: TokenScanner()).items
-        return AbstractEvidence(items: found, byteCount: text.utf8.count)
+        var learned = LearnedHits()
+        let found = fieldEvidence(text, field: .abstract, scanner: TokenScanner(), learned: learnedVocabulary, keepsText: false,
+                                  hits: &learned).items
+        return AbstractEvidence(items: found, learned: learned.features, byteCount: text.utf8.count)
     }
 
-    /// The evidence one field gives before its scale and cap, and whether it holds a focus term.
-    private func fieldEvidence(_ text: String, field: ScoredField, scanner: TokenScanner) -> (items: [SlotEvidence], hasFocus: Bool) {
-        var found = matcher.matches(in: text, scanner: scanner)
+    /// The evidence one field gives before its scale and cap, and whether it holds a focus
+    /// term; the learned text features found in it are appended to `hits`.
+    private func fieldEvidence(_ text: String, field: ScoredField, scanner: TokenScanner, learned: LearnedVocabulary?,
+                               keepsText: Bool, hits: inout LearnedHits) -> (items: [SlotEvidence], hasFocus: Bool) {
+        var found = matcher.matches(in: text, scanner: scanner, learned: learned, field: field, keepsText: keepsText, hits: &hits)
         guard !found.isEmpty else { return ([], false) }
         let negated = negatedScope(found, sentences: scanner.sentences)
         var hasFocus = false
@@ -413,6 +454,8 @@ public struct AbstractEvidence: CondensedText {
     }
 
     var items: [Item]
+    /// The learned text features of the abstract (numbered in the scorer's fitted weights), each once.
+    var learned: [Int32] = []
     /// The text's length in UTF-8 bytes: de-duplication keeps the longest abstract.
     public var byteCount: Int
 }

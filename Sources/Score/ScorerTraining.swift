@@ -13,6 +13,8 @@ public struct LabelledExample: Sendable {
     public var index: Int
     var items: [SlotEvidence]
     var indicators: [Indicator]
+    /// Every learned text feature of the standard, by key (`title:machin learn`), sorted.
+    var textKeys: [String] = []
 }
 
 /// How `landscape train` fits the weights.
@@ -34,10 +36,20 @@ public struct TrainingOptions: Sendable {
     /// Whether each target's threshold is chosen on its inner cross-validation's held-out
     /// probabilities (best F1; best accuracy for AI relevance) rather than the default.
     public var choosesThresholds: Bool
+    /// The learned text features beside the vocabulary; nil: the vocabulary, committees and
+    /// ICS codes only.
+    public var textFeatures: TextFeatureSettings?
+    /// Learned text features whose fitted weight for a target is smaller than this (in
+    /// absolute value) are left out of that target's model: thousands of near-zero weights
+    /// would change no decision, only lengthen the weights file and its loading.
+    public var learnedWeightFloor: Double
 
     public init(lambdas: [Double] = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1], innerFolds: Int = 5, defaultLambda: Double = 0.01,
                 threshold: Double = 0.5, aiThreshold: Double = 0.5, choosesThresholds: Bool = true,
-                minimumIndicatorCount: Int = 3) {
+                minimumIndicatorCount: Int = 3, textFeatures: TextFeatureSettings? = TextFeatureSettings(),
+                learnedWeightFloor: Double = 0.01) {
+        self.textFeatures = textFeatures
+        self.learnedWeightFloor = learnedWeightFloor
         self.choosesThresholds = choosesThresholds
         self.minimumIndicatorCount = minimumIndicatorCount
         self.lambdas = lambdas
@@ -52,10 +64,12 @@ public struct TrainingOptions: Sendable {
 /// measures the fitted scorer on held-out folds.
 public enum ScorerTraining {
     /// Matches the gold labels to standards (``Evaluation/match(_:count:standard:matchKey:)``)
-    /// and takes the evidence of each matched standard. A standard named by several labels is
-    /// taken once, with its first label.
+    /// and takes the evidence of each matched standard, and its learned text features when
+    /// `textFeatures` is given (from the abstract's text: the standards must keep it). A
+    /// standard named by several labels is taken once, with its first label.
     public static func examples(gold: GoldFile, standards: [Standard], scorer: Scorer,
-                                matchKey: (String) -> String) -> (examples: [LabelledExample], unmatched: [GoldLabel], duplicates: [GoldLabel]) {
+                                matchKey: (String) -> String, textFeatures: TextFeatureSettings? = TextFeatureSettings())
+        -> (examples: [LabelledExample], unmatched: [GoldLabel], duplicates: [GoldLabel]) {
         let (pairs, unmatched) = Evaluation.match(gold, count: standards.count, standard: { standards[$0] }, matchKey: matchKey)
         var seen = Set<Int>()
         var examples: [LabelledExample] = []
@@ -65,7 +79,8 @@ public enum ScorerTraining {
             let standard = standards[index]
             examples.append(LabelledExample(id: standard.id, group: matchKey(standard.undatedId), label: label, index: index,
                                             items: scorer.evidenceItems(standard),
-                                            indicators: Scorer.indicators(of: standard)))
+                                            indicators: Scorer.indicators(of: standard),
+                                            textKeys: textFeatures.map { TextFeatures.keys(of: standard, settings: $0) } ?? []))
         }
         return (examples, unmatched, duplicates)
     }
@@ -150,20 +165,32 @@ public enum ScorerTraining {
     public static func fit(_ examples: [LabelledExample], options: TrainingOptions = TrainingOptions(),
                            goldFiles: [String] = []) -> ScoringWeights {
         var targets = [ScoringWeights.Target](repeating: ScoringWeights.Target(), count: ScoreSlot.scoredCount)
+        // The learned text features every target may use: those enough examples have (their
+        // labels play no part in the choice).
+        let text = options.textFeatures.map { textFeatureKeys(examples, minimumCount: $0.minimumCount) } ?? []
         // AI relevance first: the AI-conditional terms of the characteristics count only in
         // the examples it finds AI-relevant.
         let ai = fitTarget(ScoreSlot.aiRelevance, examples: examples, isAI: [Bool](repeating: false, count: examples.count),
-                           options: options)
+                           text: text, options: options)
         targets[ScoreSlot.aiRelevance] = ai
         let aiModel = FeatureSpace.model(ai)
         let aiThreshold = ai.threshold ?? options.aiThreshold
-        let isAI = examples.map { aiModel.probability(slot: ScoreSlot.aiRelevance, items: $0.items, indicators: $0.indicators, isAI: false) >= aiThreshold }
+        let isAI = examples.map {
+            aiModel.probability(slot: ScoreSlot.aiRelevance, items: $0.items, indicators: $0.indicators, textKeys: $0.textKeys, isAI: false) >= aiThreshold
+        }
         for characteristic in Characteristic.allCases {
             let slot = ScoreSlot.slot(characteristic)
-            targets[slot] = fitTarget(slot, examples: examples, isAI: isAI, options: options)
+            targets[slot] = fitTarget(slot, examples: examples, isAI: isAI, text: text, options: options)
         }
         return ScoringWeights(targets: targets, threshold: options.threshold, aiThreshold: options.aiThreshold,
-                              examples: examples.count, goldFiles: goldFiles)
+                              examples: examples.count, goldFiles: goldFiles, textFeatures: options.textFeatures)
+    }
+
+    /// The learned text features that at least `minimumCount` examples have, sorted.
+    static func textFeatureKeys(_ examples: [LabelledExample], minimumCount: Int) -> [String] {
+        var counts: [String: Int] = [:]
+        for example in examples { for key in example.textKeys { counts[key, default: 0] += 1 } }
+        return counts.filter { $0.value >= minimumCount }.keys.sorted()
     }
 
     /// Whether an example is a positive of a scored slot.
@@ -172,9 +199,12 @@ public enum ScorerTraining {
     }
 
     /// One target's model, its L2 strength chosen by inner cross-validation.
-    static func fitTarget(_ slot: Int, examples: [LabelledExample], isAI: [Bool], options: TrainingOptions) -> ScoringWeights.Target {
-        let space = FeatureSpace(slot: slot, examples: examples, isAI: isAI, minimumIndicatorCount: options.minimumIndicatorCount)
-        let rows = examples.indices.map { space.row(examples[$0].items, indicators: examples[$0].indicators, isAI: isAI[$0]) }
+    static func fitTarget(_ slot: Int, examples: [LabelledExample], isAI: [Bool], text: [String] = [],
+                          options: TrainingOptions) -> ScoringWeights.Target {
+        let space = FeatureSpace(slot: slot, examples: examples, isAI: isAI, text: text, minimumIndicatorCount: options.minimumIndicatorCount)
+        let rows = LogisticRegression.SparseRows(examples.indices.map {
+            space.row(examples[$0].items, indicators: examples[$0].indicators, textKeys: examples[$0].textKeys, isAI: isAI[$0])
+        }, featureCount: space.count)
         let targets = examples.map { isPositive($0.label, slot: slot) ? 1.0 : 0.0 }
         let positives = targets.reduce(0, +)
         var lambda = options.defaultLambda
@@ -184,16 +214,26 @@ public enum ScorerTraining {
             let folds = Self.folds(examples, count: innerFolds)
             var best = Double.infinity
             var bestHeldOut: [Double] = []
-            for candidate in options.lambdas {
+            // Each inner fold's rows, and its fit at the previous strength to start from.
+            let parts = (0..<innerFolds).map { fold in
+                (train: examples.indices.filter { folds[$0] != fold }, test: examples.indices.filter { folds[$0] == fold })
+            }
+            let trainRows = parts.map { rows.subset($0.train) }
+            let testRows = parts.map { rows.subset($0.test) }
+            var previous = [LogisticRegression?](repeating: nil, count: innerFolds)
+            for candidate in options.lambdas.sorted(by: >) {
                 var loss = 0.0
                 var heldOut = [Double](repeating: 0, count: rows.count)
                 for fold in 0..<innerFolds {
-                    let train = rows.indices.filter { folds[$0] != fold }
-                    let test = rows.indices.filter { folds[$0] == fold }
-                    let model = LogisticRegression.fit(rows: train.map { rows[$0] }, targets: train.map { targets[$0] },
-                                                       featureCount: space.count, lambda: candidate)
-                    loss += model.logLoss(test.map { rows[$0] }, test.map { targets[$0] }) * Double(test.count)
-                    for index in test { heldOut[index] = model.probability(rows[index]) }
+                    let (train, test) = parts[fold]
+                    let model = LogisticRegression.fit(trainRows[fold], targets: train.map { targets[$0] }, lambda: candidate,
+                                                       start: previous[fold])
+                    previous[fold] = model
+                    let z = testRows[fold].logits([model.intercept] + model.weights)
+                    for (position, index) in test.enumerated() {
+                        loss += LogisticRegression.softplus(z[position]) - targets[index] * z[position]
+                        heldOut[index] = ScoringModel.sigmoid(z[position])
+                    }
                 }
                 if loss < best - 1e-12 {
                     best = loss
@@ -206,8 +246,8 @@ public enum ScorerTraining {
                                                fallback: slot == ScoreSlot.aiRelevance ? options.aiThreshold : options.threshold)
             }
         }
-        let model = LogisticRegression.fit(rows: rows, targets: targets, featureCount: space.count, lambda: lambda)
-        var target = space.target(model, lambda: lambda)
+        let model = LogisticRegression.fit(rows, targets: targets, lambda: lambda)
+        var target = space.target(model, lambda: lambda, learnedWeightFloor: options.learnedWeightFloor)
         target.threshold = threshold
         return target
     }
@@ -239,16 +279,20 @@ public enum ScorerTraining {
     /// Held-out scores: each example scored by weights fitted on the other folds.
     /// - Returns: one card per example, in example order, whether it passed its fold's AI
     ///   threshold, and its fold's thresholds (in scored-slot order).
+    /// - Parameter assigned: each example's fold; nil: ``folds(_:count:)``.
     public static func crossValidatedCards(_ examples: [LabelledExample], folds count: Int,
-                                           options: TrainingOptions = TrainingOptions()) -> [(card: ScoreCard, isAIRelevant: Bool, thresholds: [Double])] {
-        let folds = Self.folds(examples, count: count)
+                                           options: TrainingOptions = TrainingOptions(),
+                                           assigned: [Int]? = nil) -> [(card: ScoreCard, isAIRelevant: Bool, thresholds: [Double])] {
+        let folds = assigned ?? Self.folds(examples, count: count)
+        precondition(folds.count == examples.count && folds.allSatisfy { (0..<count).contains($0) })
         var cards = [(card: ScoreCard, isAIRelevant: Bool, thresholds: [Double])?](repeating: nil, count: examples.count)
         for fold in 0..<count {
             let train = examples.indices.filter { folds[$0] != fold }.map { examples[$0] }
             let weights = fit(train, options: options)
             let model = ScoringModel(weights: weights)
             for index in examples.indices where folds[index] == fold {
-                let card = model.card(examples[index].items, indicators: examples[index].indicators)
+                let card = model.card(examples[index].items, indicators: examples[index].indicators,
+                                      learned: model.hits(keys: examples[index].textKeys))
                 cards[index] = (card, card.aiRelevance >= model.aiThreshold, model.thresholds)
             }
         }
@@ -260,7 +304,8 @@ public enum ScorerTraining {
     /// the gold as ``Evaluation/evaluate(gold:scored:matchKey:threshold:aiThreshold:)`` does.
     public static func crossValidate(gold: GoldFile, standards: [Standard], scorer: Scorer, matchKey: (String) -> String,
                                      folds: Int, options: TrainingOptions = TrainingOptions()) -> Evaluation {
-        let (examples, _, _) = Self.examples(gold: gold, standards: standards, scorer: scorer, matchKey: matchKey)
+        let (examples, _, _) = Self.examples(gold: gold, standards: standards, scorer: scorer, matchKey: matchKey,
+                                             textFeatures: options.textFeatures)
         let cards = crossValidatedCards(examples, folds: folds, options: options)
         // Only the matched standards, in their order, each with its held-out scores: the same
         // matching then finds the same standard for every label.
@@ -296,15 +341,19 @@ struct FeatureSpace {
     let terms: [String]
     let aiTerms: [String]
     let indicators: [String]
+    /// Learned text features (``TextFeatures``), sorted.
+    let text: [String]
     private let termIndex: [String: Int]
     private let aiTermIndex: [String: Int]
     private let indicatorIndex: [String: Int]
+    private let textIndex: [String: Int]
 
     static let fieldCount = ScoredField.allCases.count
 
-    var count: Int { Self.fieldCount + terms.count + aiTerms.count + indicators.count }
+    private var textStart: Int { Self.fieldCount + terms.count + aiTerms.count + indicators.count }
+    var count: Int { textStart + text.count }
 
-    init(slot: Int, examples: [LabelledExample], isAI: [Bool], minimumIndicatorCount: Int) {
+    init(slot: Int, examples: [LabelledExample], isAI: [Bool], text: [String] = [], minimumIndicatorCount: Int) {
         self.slot = slot
         var plain = Set<String>()
         var conditional = Set<String>()
@@ -327,10 +376,13 @@ struct FeatureSpace {
         indicatorIndex = Dictionary(uniqueKeysWithValues: indicators.enumerated().map {
             ($1, Self.fieldCount + terms.count + aiTerms.count + $0)
         })
+        self.text = text
+        let textStart = Self.fieldCount + terms.count + aiTerms.count + indicators.count
+        textIndex = Dictionary(uniqueKeysWithValues: text.enumerated().map { ($1, textStart + $0) })
     }
 
     /// The feature row of one example: what ``ScoringModel/card(_:indicators:)`` sums for this target.
-    func row(_ items: [SlotEvidence], indicators: [Indicator], isAI: Bool) -> LogisticRegression.Row {
+    func row(_ items: [SlotEvidence], indicators: [Indicator], textKeys: [String] = [], isAI: Bool) -> LogisticRegression.Row {
         var values = [(index: Int, value: Double)]()
         func add(_ index: Int, _ value: Double) {
             if let position = values.firstIndex(where: { $0.index == index }) { values[position].value += value } else { values.append((index, value)) }
@@ -346,11 +398,13 @@ struct FeatureSpace {
             if let index = indicatorIndex[indicator.key] { add(index, 1) }
         }
         values.sort { $0.index < $1.index }
+        // Text features come after every other index, each key once.
+        for key in textKeys { if let index = textIndex[key] { values.append((index, 1)) } }
         return values
     }
 
     /// The fitted model as weights-file values (terms with weight exactly 0 left out).
-    func target(_ model: LogisticRegression, lambda: Double) -> ScoringWeights.Target {
+    func target(_ model: LogisticRegression, lambda: Double, learnedWeightFloor: Double = 0) -> ScoringWeights.Target {
         var target = ScoringWeights.Target(lambda: lambda, intercept: model.intercept)
         for (position, field) in ScoredField.allCases.enumerated() { target.fields[field] = model.weights[position] }
         for (position, term) in terms.enumerated() where model.weights[Self.fieldCount + position] != 0 {
@@ -362,6 +416,10 @@ struct FeatureSpace {
         for (position, key) in indicators.enumerated() where model.weights[Self.fieldCount + terms.count + aiTerms.count + position] != 0 {
             target.indicators[key] = model.weights[Self.fieldCount + terms.count + aiTerms.count + position]
         }
+        for (position, key) in text.enumerated()
+        where model.weights[textStart + position] != 0 && abs(model.weights[textStart + position]) >= learnedWeightFloor {
+            target.learned[key] = model.weights[textStart + position]
+        }
         return target
     }
 
@@ -370,9 +428,10 @@ struct FeatureSpace {
 
     struct SingleTarget {
         let target: ScoringWeights.Target
-        func probability(slot: Int, items: [SlotEvidence], indicators: [Indicator], isAI: Bool) -> Double {
+        func probability(slot: Int, items: [SlotEvidence], indicators: [Indicator], textKeys: [String] = [], isAI: Bool) -> Double {
             var z = target.intercept
             for indicator in indicators { z += target.indicators[indicator.key] ?? 0 }
+            for key in textKeys { z += target.learned[key] ?? 0 }
             for item in items {
                 let conditional = slot != ScoreSlot.aiRelevance && item.slot == ScoreSlot.firstAIConditional + slot
                 guard item.slot == slot || (conditional && isAI) else { continue }

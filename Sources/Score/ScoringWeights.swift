@@ -30,13 +30,17 @@ public struct ScoringWeights: Sendable, Equatable {
         /// Weight per committee or ICS indicator (`committee:ISO/TC 45`, `ics:13.110`), value 1
         /// when the standard has that committee or code (or one below it).
         public var indicators: [String: Double]
+        /// Weight per learned text feature (`title:machin learn`, ``TextFeatureSettings``),
+        /// value 1 when the field has those stemmed words.
+        public var learned: [String: Double]
         /// The target's decision threshold (chosen on the training examples); nil: the file's
         /// `threshold` (or `ai_threshold`).
         public var threshold: Double?
 
         public init(lambda: Double = 0, intercept: Double = 0, fields: [ScoredField: Double] = [:],
                     terms: [String: Double] = [:], aiTerms: [String: Double] = [:], indicators: [String: Double] = [:],
-                    threshold: Double? = nil) {
+                    learned: [String: Double] = [:], threshold: Double? = nil) {
+            self.learned = learned
             self.lambda = lambda
             self.intercept = intercept
             self.fields = fields
@@ -57,14 +61,18 @@ public struct ScoringWeights: Sendable, Equatable {
     public var examples: Int
     /// Names of the gold files (without folders), for the record.
     public var goldFiles: [String]
+    /// How the learned text features were made; nil when the weights have none (version 1).
+    public var textFeatures: TextFeatureSettings?
 
     /// The decision threshold of a scored slot.
     public func threshold(slot: Int) -> Double {
         targets[slot].threshold ?? (slot == ScoreSlot.aiRelevance ? aiThreshold : threshold)
     }
 
-    public init(targets: [Target], threshold: Double = 0.5, aiThreshold: Double = 0.5, examples: Int = 0, goldFiles: [String] = []) {
+    public init(targets: [Target], threshold: Double = 0.5, aiThreshold: Double = 0.5, examples: Int = 0, goldFiles: [String] = [],
+                textFeatures: TextFeatureSettings? = nil) {
         precondition(targets.count == ScoreSlot.scoredCount)
+        self.textFeatures = textFeatures
         self.targets = targets
         self.threshold = threshold
         self.aiThreshold = aiThreshold
@@ -110,6 +118,10 @@ public struct ScoringModel: Sendable {
     private let intercepts: [Double]
     /// Every characteristic's score for a standard without evidence (shared by every card that needs no other).
     private let baseScores: [Characteristic: Double]
+    /// The learned text features and their weights; nil when the weights have none.
+    let learned: LearnedVocabulary?
+    /// Learned features by key (`title:machin learn`), for examples whose features are keys.
+    private let learnedByKey: [String: Int32]
 
     /// - Parameters:
     ///   - threshold, aiThreshold: thresholds that override the file's (from `Pipeline.yaml`).
@@ -144,7 +156,23 @@ public struct ScoringModel: Sendable {
         baseScores = Dictionary(uniqueKeysWithValues: Characteristic.allCases.map {
             ($0, Self.sigmoid(weights.targets[ScoreSlot.slot($0)].intercept))
         })
+        if let settings = weights.textFeatures {
+            let vocabulary = LearnedVocabulary(settings: settings, learned: weights.targets.map(\.learned))
+            learned = vocabulary
+            learnedByKey = Dictionary(uniqueKeysWithValues: vocabulary.features.indices.map { (vocabulary.key(Int32($0)), Int32($0)) })
+        } else {
+            learned = nil
+            learnedByKey = [:]
+        }
     }
+
+    /// The learned features named by keys (those the weights know), as found in a standard.
+    func hits(keys: [String]) -> LearnedHits {
+        LearnedHits(features: keys.compactMap { learnedByKey[$0] })
+    }
+
+    /// The smallest contribution of a learned text feature that a run's evidence lists.
+    public static let shownLearnedWeight = 0.2
 
     static func sigmoid(_ z: Double) -> Double {
         z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))
@@ -163,12 +191,26 @@ public struct ScoringModel: Sendable {
     /// `detailed` for every target: a few indicator rows for each of a standard's ten scores,
     /// most of them low, would multiply a run's evidence (and its time and memory) for
     /// nothing an analyst reads. `explain` asks for the detail.
-    func card(_ items: [SlotEvidence], indicators: [Indicator] = [], detailed: Bool = false) -> ScoreCard {
+    func card(_ items: [SlotEvidence], indicators: [Indicator] = [], learned hits: LearnedHits = LearnedHits(),
+              detailed: Bool = false) -> ScoreCard {
         var aiLogit = intercepts[ScoreSlot.aiRelevance]
         for item in items where item.slot == ScoreSlot.aiRelevance {
             aiLogit += coefficient(item) * item.evidence.weight
         }
         var logits: [Double]? = nil
+        // The learned text features: each adds its weight (value 1) to every target's logit.
+        if let learned, !hits.isEmpty {
+            let slots = ScoreSlot.scoredCount
+            var sums = logits ?? intercepts
+            learned.weights.withUnsafeBufferPointer { weights in
+                for feature in hits.features {
+                    let base = Int(feature) * slots
+                    aiLogit += weights[base + ScoreSlot.aiRelevance]
+                    for slot in 0..<ScoreSlot.characteristicCount { sums[slot] += weights[base + slot] }
+                }
+            }
+            logits = sums
+        }
         // The indicators' weights, found once.
         var found: [(indicator: Int, weights: [(slot: Int, weight: Double)])] = []
         if !committeeWeights.isEmpty || !icsWeights.isEmpty {
@@ -221,6 +263,22 @@ public struct ScoringModel: Sendable {
             for (slot, weight) in weights where detailed || shownSlots & (1 << slot) != 0 {
                 evidence.append(Evidence(target: ScoreSlot.target(slot), term: indicator.key, matched: indicator.matched,
                                          field: indicator.field, weight: weight, coefficient: weight, value: 1))
+            }
+        }
+        // Learned features, like indicators, for the targets that pass (every target with
+        // `detailed`); and of the thousands a model has, those that move the logit by at least
+        // `shownLearnedWeight` (every one with `detailed`).
+        if let learned, !hits.isEmpty, detailed || shownSlots != 0 {
+            for (position, feature) in hits.features.enumerated() {
+                let (field, words) = learned.features[Int(feature)]
+                let key = learned.keys[Int(feature)]
+                let matched = hits.matched.map { $0[position] }.flatMap { $0.isEmpty ? nil : $0 } ?? words
+                for slot in 0..<ScoreSlot.scoredCount where detailed || shownSlots & (1 << slot) != 0 {
+                    let weight = learned.weights[Int(feature) * ScoreSlot.scoredCount + slot]
+                    guard weight != 0, detailed || abs(weight) >= Self.shownLearnedWeight else { continue }
+                    evidence.append(Evidence(target: ScoreSlot.target(slot), term: key, matched: matched,
+                                             field: field, weight: weight, coefficient: weight, value: 1))
+                }
             }
         }
         evidence.sort { lhs, rhs in

@@ -131,8 +131,9 @@ extension Landscape {
             discussion: """
             Reads the configured catalogs as evaluate does, matches the gold ids to standards, fits one \
             L2-regularised logistic regression per characteristic and one for AI relevance over the \
-            taxonomy's evidence, and writes them (sorted keys, six decimals: the same labels give the \
-            same bytes). Point scoring.weights in the config at the file to score with it.
+            taxonomy's evidence, committees, ICS codes and the learned text features (stemmed words and \
+            word pairs of title, keywords and abstract), and writes them (sorted keys, six decimals: the \
+            same labels give the same bytes). Point scoring.weights in the config at the file to score with it.
             """
         )
 

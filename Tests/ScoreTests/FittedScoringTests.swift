@@ -158,10 +158,13 @@ struct FittedScoringTests {
         let plain = scorer.score(Fixtures.standard(title: "Dimensions of bolts"))
         #expect(plain.characteristics.isEmpty)
         #expect(plain.aiRelevance < 0.5)
-        // Every score keeps its evidence: each feature's contribution is coefficient × value.
-        let safe = card.evidence(for: .characteristic(.safe))
-        #expect(safe.map(\.term) == ["functional safety"])
-        let item = try #require(safe.first)
+        // Every score keeps its evidence: each feature's contribution is coefficient × value
+        // (the taxonomy's term, and the learned words and pairs of the title).
+        let detailed = scorer.detailedScore(Fixtures.standard(title: "Functional safety of machine learning"))
+        let safe = detailed.evidence(for: .characteristic(.safe))
+        #expect(safe.map(\.term).contains("functional safety"))
+        #expect(safe.filter { $0.term.hasPrefix("title:") }.allSatisfy { $0.value == 1 && $0.coefficient == $0.weight })
+        let item = try #require(safe.first { $0.term == "functional safety" })
         #expect(item.field == .title)
         #expect(item.matched == "Functional safety")
         let coefficient = try #require(item.coefficient)
@@ -169,7 +172,7 @@ struct FittedScoringTests {
         #expect(value == 4.5) // term weight 1.5 × title weight 3
         #expect(abs(item.weight - coefficient * value) < 1e-12)
         let intercept = try #require(card.intercept(for: .characteristic(.safe)))
-        #expect(abs(card.score(.safe) - 1 / (1 + exp(-(intercept + item.weight)))) < 1e-12)
+        #expect(abs(card.score(.safe) - 1 / (1 + exp(-(intercept + safe.reduce(0) { $0 + $1.weight })))) < 1e-12)
     }
 
     // MARK: - the weights file

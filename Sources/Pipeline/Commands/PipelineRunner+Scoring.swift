@@ -32,7 +32,8 @@ extension PipelineRunner {
         let gold = try loadGold(goldPaths)
         if let folds, folds < 2 { throw PipelineError(.usage, "--folds must be at least 2, got \(folds)") }
         let stages = try Stages(config, progress: progress)
-        let scored = try stages.score(try stages.readCatalog(keepsTexts: false))
+        // With folds, the labelled standards' abstracts are read for their text features.
+        let scored = try stages.score(try stages.readCatalog(keepsTexts: folds != nil))
         let scorer = scored.scorer
         let evaluation = Evaluation.evaluate(
             gold: gold, scored: scored.scored, matchKey: Normalizer.matchKey,
@@ -68,7 +69,8 @@ extension PipelineRunner {
             ?? config.scoring.weightsPath(relativeTo: config.baseDirectory).map { PipelineConfig.resolve($0, against: config.baseDirectory) }
             ?? config.resolve("Inputs/scoring-weights.yaml")
         let stages = try Stages(config, progress: progress, loadsWeights: false)
-        let catalog = try stages.readCatalog(keepsTexts: false)
+        // The abstracts are kept: their text features are read from them.
+        let catalog = try stages.readCatalog(keepsTexts: true)
         _ = try stages.committees()
         let (examples, unmatched, duplicates) = ScorerTraining.examples(
             gold: gold, standards: catalog.standards, scorer: stages.scorer, matchKey: Normalizer.matchKey)
@@ -89,7 +91,7 @@ extension PipelineRunner {
             let name = slot < Characteristic.allCases.count ? Characteristic.allCases[slot].id : "ai_relevance"
             let positives = examples.filter { slot < Characteristic.allCases.count ? $0.label.characteristics.contains(Characteristic.allCases[slot]) : $0.label.aiRelevant }.count
             let model = weights.targets[slot]
-            print("\(name.padding(toLength: 26, withPad: " ", startingAt: 0)) positives \(String(positives).leftPadded(4))  lambda \(model.lambda)  terms \(model.terms.count + model.aiTerms.count)")
+            print("\(name.padding(toLength: 26, withPad: " ", startingAt: 0)) positives \(String(positives).leftPadded(4))  lambda \(model.lambda)  terms \(model.terms.count + model.aiTerms.count)  learned \(model.learned.count)")
         }
         progress.summary("trained on \(examples.count) labelled standards (\(unmatched.count) unmatched) → \(target)",
                          fields: ["examples": examples.count, "unmatched": unmatched.count])
