@@ -231,15 +231,7 @@ struct FittedScoringTests {
          10, "targets.safe.intercept", "expected a number"),
     ])
     func theWeightsFileRejectsUnknownKeysAndBadValues(yaml: String, line: Int, key: String, reason: String) throws {
-        let taxonomy = try Fixtures.smallTaxonomy()
-        let error = try #require(throws: ScoringWeightsError.self) {
-            try ScoringWeights.parse(yaml: yaml, source: "weights.yaml", taxonomy: taxonomy)
-        }
-        #expect(error.file == "weights.yaml")
-        #expect(error.line == line, "\(error)")
-        #expect(error.key == key, "\(error)")
-        #expect(error.reason.contains(reason), "\(error)")
-        #expect(error.description.hasPrefix("weights.yaml:\(line): \(key): "))
+        try Fixtures.expectWeightsError(yaml, line: line, key: key, reason: reason)
     }
 
     // MARK: - cross-validated evaluation

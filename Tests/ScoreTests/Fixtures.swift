@@ -1,3 +1,4 @@
+import Testing
 import LandscapeModel
 @testable import Score
 
@@ -81,6 +82,21 @@ enum Fixtures {
     shared_terms:
       societal security: {secure_resilient: 1.0, societal_wellbeing: 0}
     """
+
+    /// Parsing `yaml` as a weights file (against ``smallTaxonomy()``) fails naming `weights.yaml`,
+    /// `line` and `key`, with a reason that contains `reason`.
+    static func expectWeightsError(_ yaml: String, line: Int, key: String, reason: String,
+                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let taxonomy = try smallTaxonomy()
+        let error = try #require(throws: ScoringWeightsError.self, sourceLocation: sourceLocation) {
+            try ScoringWeights.parse(yaml: yaml, source: "weights.yaml", taxonomy: taxonomy)
+        }
+        #expect(error.file == "weights.yaml", sourceLocation: sourceLocation)
+        #expect(error.line == line, "\(error)", sourceLocation: sourceLocation)
+        #expect(error.key == key, "\(error)", sourceLocation: sourceLocation)
+        #expect(error.reason.contains(reason), "\(error)", sourceLocation: sourceLocation)
+        #expect(error.description.hasPrefix("weights.yaml:\(line): \(key): "), sourceLocation: sourceLocation)
+    }
 
     static func smallTaxonomy() throws -> Taxonomy {
         try Taxonomy.parse(yaml: smallTaxonomyYAML, source: "small.yaml")

@@ -185,14 +185,7 @@ struct LearnedFeaturesTests {
 
     @Test(arguments: badFiles)
     func theWeightsFileRejectsBadLearnedFeatures(yaml: String, line: Int, key: String, reason: String) throws {
-        let taxonomy = try Fixtures.smallTaxonomy()
-        let error = try #require(throws: ScoringWeightsError.self) {
-            try ScoringWeights.parse(yaml: yaml, source: "weights.yaml", taxonomy: taxonomy)
-        }
-        #expect(error.file == "weights.yaml")
-        #expect(error.line == line, "\(error)")
-        #expect(error.key == key, "\(error)")
-        #expect(error.reason.contains(reason), "\(error)")
+        try Fixtures.expectWeightsError(yaml, line: line, key: key, reason: reason)
     }
 
     // MARK: - no leakage
