@@ -61,20 +61,21 @@ public struct PipelineRunner: Sendable {
 
         let writing = clock.now
         let outcome = RunOutcome(landscape, config: config)
-        let report = reportInput(landscape, comparison: comparison, watch: watch, identity: identity, config: config)
+        let counts = landscape.counts(changes: comparison.changes.count)
+        let report = reportInput(landscape, counts: counts, comparison: comparison, watch: watch, identity: identity, config: config)
         var outputs = [TableSchemas.standards.path]
         try RunOutputs.write(report, created: Self.timestamp(clock.startedAt)) { name, text in
             try publisher.write(name, text)
             outputs.append(name)
         }
         let timings = landscape.timings.merging(["history": recorded.seconds, "report": standardsSeconds + clock.seconds(since: writing)]) { $1 }
-        let manifest = self.manifest(landscape, config: config, identity: identity, outcome: outcome, changes: comparison.changes.count,
+        let manifest = self.manifest(landscape, counts: counts, config: config, identity: identity, outcome: outcome,
                                      timings: timings, clock: clock, outputs: outputs + ["manifest.json"], movedAside: history.movedAside)
         try publisher.write("manifest.json", try manifest.encoded())
         try publisher.publish()
         pending = recorded.commit(pending, progress: progress)
 
-        summarize(manifest.counts, outcome: outcome, files: landscape.catalog.files.count, config: config, seconds: clock.seconds)
+        summarize(counts, outcome: outcome, files: landscape.catalog.files.count, config: config, seconds: clock.seconds)
         withExtendedLifetime((scored, landscape, snapshots, report)) { whenDone?(outcome.status) }
         return outcome.status
     }

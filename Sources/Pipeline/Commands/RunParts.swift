@@ -44,8 +44,8 @@ extension PipelineRunner {
     }
 
     /// Everything the outputs are made from.
-    func reportInput(_ landscape: Landscape, comparison: HistoryComparison, watch: WatchReport?, identity: RunIdentity, config: PipelineConfig) -> ReportInput {
-        let counts = landscape.counts(changes: comparison.changes.count)
+    func reportInput(_ landscape: Landscape, counts: RunCounts, comparison: HistoryComparison, watch: WatchReport?,
+                     identity: RunIdentity, config: PipelineConfig) -> ReportInput {
         var input = ReportInput(
             run: RunFacts(
                 id: identity.id, startedAt: identity.startedAt, finishedAt: Date(), toolVersion: Self.version,
@@ -76,7 +76,7 @@ extension PipelineRunner {
     }
 
     /// `manifest.json`.
-    func manifest(_ landscape: Landscape, config: PipelineConfig, identity: RunIdentity, outcome: RunOutcome, changes: Int,
+    func manifest(_ landscape: Landscape, counts: RunCounts, config: PipelineConfig, identity: RunIdentity, outcome: RunOutcome,
                   timings: [String: Double], clock: RunClock, outputs: [String], movedAside: String?) -> Manifest {
         var timings = timings.mapValues { ($0 * 1000).rounded() / 1000 }
         timings["total"] = (clock.seconds * 1000).rounded() / 1000
@@ -85,7 +85,7 @@ extension PipelineRunner {
             startedAt: Self.timestamp(clock.startedAt), finishedAt: Self.timestamp(Date()),
             config: config.file, configSha256: config.digest, outputDirectory: config.outputDirectory,
             inputs: landscape.catalog.files, committeeFiles: landscape.scoredCatalog.committees.files,
-            counts: landscape.counts(changes: changes), timings: timings,
+            counts: counts, timings: timings,
             errorShare: outcome.errorShare, errorBudget: config.errorBudget,
             exitStatus: outcome.status.rawValue, exitReason: outcome.reason, outputs: outputs,
             historyMovedAside: movedAside

@@ -69,11 +69,7 @@ extension ReportRenderer.Context {
 
     func openForComment(into html: inout HTMLText) {
         open("open-for-comment", into: &html)
-        guard let watch = input.watch else {
-            html.element("p", "The run history is not available: nothing is listed.")
-            close(into: &html)
-            return
-        }
+        guard let watch = input.watch else { return historyUnavailable("The run history is not available: nothing is listed.", into: &html) }
         let drafts = watch.openForComment
         let ai = drafts.filter(\.draft.isAIRelevant).count
         html.element("p", "\(count(drafts.count, "draft is", "drafts are")) at an enquiry or public-comment stage (ISO/IEC 40.20–40.99, DIS, IEC CDV, CEN/CENELEC enquiry), \(grouped(ai)) of them AI-relevant; AI-relevant first, then by expected close (all in open_for_comment.csv). The catalogs state neither when a draft reached its stage nor when its comment period closes: \"entered\" is the first run that saw it there (or, marked \"on or before\", the first run of the history), and the close is an estimate from the organisation's usual enquiry length.")
@@ -103,11 +99,7 @@ extension ReportRenderer.Context {
 
     func newWork(into html: inout HTMLText) {
         open("new-work", into: &html)
-        guard let watch = input.watch else {
-            html.element("p", "The run history is not available: nothing is listed.")
-            close(into: &html)
-            return
-        }
+        guard let watch = input.watch else { return historyUnavailable("The run history is not available: nothing is listed.", into: &html) }
         guard watch.hasDraftBaseline else {
             html.element("p", "This is the first run the history watches drafts in (the first run, or the first after an upgrade): every draft was already there, so none is new. New work is listed from the next run on.")
             close(into: &html)
@@ -161,11 +153,7 @@ extension ReportRenderer.Context {
 
     func trend(into html: inout HTMLText) {
         open("trend", into: &html)
-        guard let watch = input.watch else {
-            html.element("p", "The run history is not available: there is no trend.")
-            close(into: &html)
-            return
-        }
+        guard let watch = input.watch else { return historyUnavailable("The run history is not available: there is no trend.", into: &html) }
         let runs = watch.trendRuns
         let omitted = watch.runsWithoutTrend > 0
             ? " \(count(watch.runsWithoutTrend, "kept run was", "kept runs were")) recorded before trend data was kept and \(watch.runsWithoutTrend == 1 ? "is" : "are") left out."
@@ -199,6 +187,12 @@ extension ReportRenderer.Context {
             }
         }
         html.raw("</tbody>\n</table></div>\n")
+        close(into: &html)
+    }
+
+    /// A section's one sentence when the run history is not available, and its end.
+    private func historyUnavailable(_ sentence: String, into html: inout HTMLText) {
+        html.element("p", sentence)
         close(into: &html)
     }
 }
