@@ -3,6 +3,7 @@
 wording only (never by the scorer's output), and write them as numbered labelling sheets.
 
     scripts/gold-sample.py CORPUS_DIR OUT_DIR [--exclude GOLD.csv ...] [--chunks N] [--seed S]
+                           [--quota STRATUM=N ...]
 
 Strata (each standard in the first stratum it qualifies for; one edition per undated reference):
   ai-committee  ISO/IEC JTC 1/SC 42 and the IEEE committees on AI and computational intelligence: all
@@ -10,6 +11,7 @@ Strata (each standard in the first stratum it qualifies for; one edition per und
   horizontal    title names security, privacy, safety, quality, management system, governance,
                 risk, sustainability, accessibility, ethics, human factors: 260
   random        any other standard: 220
+(the default quotas; --quota changes one, e.g. --quota ai-wording=250; "all" takes every standard)
 Writes OUT_DIR/sample.csv (n, id, stratum, file) and OUT_DIR/sheet-K.md (the records as a
 labeller reads them: reference, title, committee, ICS, keywords, abstract).
 """
@@ -117,7 +119,15 @@ def main():
     ap.add_argument("--exclude", nargs="*", default=[])
     ap.add_argument("--chunks", type=int, default=3)
     ap.add_argument("--seed", type=int, default=20261129)
+    ap.add_argument("--quota", action="append", default=[], metavar="STRATUM=N")
     args = ap.parse_args()
+
+    quotas = dict(QUOTAS)
+    for item in args.quota:
+        name, _, value = item.partition("=")
+        if name not in quotas or not (value == "all" or value.isdigit()):
+            ap.error(f"--quota {item}: expected one of {', '.join(quotas)} = a count or all")
+        quotas[name] = None if value == "all" else int(value)
 
     def key(ref):
         return re.sub(r"\s+", " ", ref).strip().lower()
@@ -127,23 +137,25 @@ def main():
         with open(path, newline="") as f:
             excluded.update(key(row["id"]) for row in csv.DictReader(f))
 
-    by_stratum = {s: {} for s in QUOTAS}
+    records = []
     for folder in sorted(os.listdir(args.corpus)):
         for name in sorted(os.listdir(os.path.join(args.corpus, folder))):
             path = os.path.join(args.corpus, folder, name)
             reader = idams_records if folder == "ieee" else sts_records
-            for r in reader(path):
-                if key(r["id"]) in excluded or key(r["undated"]) in excluded:
-                    continue
-                if not r["title"]:
-                    continue
-                s = stratum(r)
-                # One edition per undated reference: the latest seen (sorted by id below).
-                by_stratum[s].setdefault(key(r["undated"]), []).append(r)
+            records.extend(reader(path))
+    # Every edition of an excluded standard is excluded: its undated reference is.
+    excluded |= {key(r["undated"]) for r in records if key(r["id"]) in excluded}
+
+    by_stratum = {s: {} for s in quotas}
+    for r in records:
+        if key(r["id"]) in excluded or key(r["undated"]) in excluded or not r["title"]:
+            continue
+        # One edition per undated reference: the latest seen (sorted by id below).
+        by_stratum[stratum(r)].setdefault(key(r["undated"]), []).append(r)
 
     rng = random.Random(args.seed)
     chosen = []
-    for s, quota in QUOTAS.items():
+    for s, quota in quotas.items():
         groups = [sorted(g, key=lambda r: r["id"])[-1] for _, g in sorted(by_stratum[s].items())]
         picked = groups if quota is None else rng.sample(groups, min(quota, len(groups)))
         chosen.extend((s, r) for r in picked)
