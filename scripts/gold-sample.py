@@ -7,12 +7,15 @@ wording only (never by the scorer's output), and write them as numbered labellin
 
 Strata (each standard in the first stratum it qualifies for; one edition per undated reference):
   ai-committee  ISO/IEC JTC 1/SC 42 and the IEEE committees on AI and computational intelligence: all
+  ai-title      (with --title-stratum) the title names AI, machine learning, neural networks, autonomy,
+                intelligent systems, robots, big data or analytics: 0 unless --quota ai-title=N
   ai-wording    title, keywords or abstract mention AI, autonomy, robots, algorithms, data/analytics: 260
   horizontal    title names security, privacy, safety, quality, management system, governance,
                 risk, sustainability, accessibility, ethics, human factors: 260
   random        any other standard: 220
 (the default quotas; --quota changes one, e.g. --quota ai-wording=250; "all" takes every standard)
-Writes OUT_DIR/sample.csv (n, id, stratum, file) and OUT_DIR/sheet-K.md (the records as a
+Writes OUT_DIR/sample.csv (n, id, stratum, file), OUT_DIR/strata.csv (stratum, available, drawn)
+and OUT_DIR/sheet-K.md (the records as a
 labeller reads them: reference, title, committee, ICS, keywords, abstract).
 """
 import argparse
@@ -25,12 +28,15 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-QUOTAS = {"ai-committee": None, "ai-wording": 260, "horizontal": 260, "random": 220}
+QUOTAS = {"ai-committee": None, "ai-title": 0, "ai-wording": 260, "horizontal": 260, "random": 220}
 AI_COMMITTEES = re.compile(r"JTC 1/SC 42|Artificial Intelligence Standards Committee|Computational Intelligence", re.I)
 AI_WORDING = re.compile(
     r"\b(artificial intelligence|machine learning|neural|deep learning|autonomous|autonomy|"
     r"robot\w*|algorithm\w*|big data|data analytics|analytics|intelligent|data quality|"
     r"data set|dataset|training data|decision[- ]making|automated driving|self-driving)\b", re.I)
+AI_TITLE = re.compile(
+    r"\b(artificial intelligence|machine learning|neural network\w*|deep learning|autonomous|intelligent|"
+    r"robot\w*|big data|data analytics|AI)\b", re.I)
 HORIZONTAL = re.compile(
     r"\b(security|cybersecurity|privacy|personal data|PII|safety|quality|management system\w*|"
     r"governance|risk|sustainab\w*|environmental|accessib\w*|ethic\w*|human factors|ergonomic\w*|"
@@ -102,9 +108,11 @@ def idams_records(path):
             el.clear()
 
 
-def stratum(r):
+def stratum(r, title_stratum=False):
     if AI_COMMITTEES.search(r["committee"]):
         return "ai-committee"
+    if title_stratum and AI_TITLE.search(r["title"]):
+        return "ai-title"
     if AI_WORDING.search(" ".join((r["title"], r["keywords"], r["abstract"]))):
         return "ai-wording"
     if HORIZONTAL.search(r["title"]):
@@ -120,6 +128,9 @@ def main():
     ap.add_argument("--chunks", type=int, default=3)
     ap.add_argument("--seed", type=int, default=20261129)
     ap.add_argument("--quota", action="append", default=[], metavar="STRATUM=N")
+    ap.add_argument("--title-stratum", action="store_true",
+                    help="put the standards whose title names AI, autonomy, robots or analytics in a stratum "
+                         "of their own (ai-title), before ai-wording")
     args = ap.parse_args()
 
     quotas = dict(QUOTAS)
@@ -151,18 +162,28 @@ def main():
         if key(r["id"]) in excluded or key(r["undated"]) in excluded or not r["title"]:
             continue
         # One edition per undated reference: the latest seen (sorted by id below).
-        by_stratum[stratum(r)].setdefault(key(r["undated"]), []).append(r)
+        by_stratum[stratum(r, args.title_stratum)].setdefault(key(r["undated"]), []).append(r)
 
     rng = random.Random(args.seed)
     chosen = []
+    sizes = []
     for s, quota in quotas.items():
+        if s == "ai-title" and not args.title_stratum:
+            continue
         groups = [sorted(g, key=lambda r: r["id"])[-1] for _, g in sorted(by_stratum[s].items())]
         picked = groups if quota is None else rng.sample(groups, min(quota, len(groups)))
         chosen.extend((s, r) for r in picked)
+        sizes.append((s, len(groups), len(picked)))
         print(f"{s}: {len(picked)} of {len(groups)}", file=sys.stderr)
     rng.shuffle(chosen)
 
     os.makedirs(args.out, exist_ok=True)
+    # How many standards (undated references) each stratum had to draw from, and how many
+    # were drawn: what a corpus-wide estimate from the labels weighs each stratum by.
+    with open(os.path.join(args.out, "strata.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["stratum", "available", "drawn"])
+        w.writerows(sizes)
     with open(os.path.join(args.out, "sample.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["n", "id", "stratum", "file"])

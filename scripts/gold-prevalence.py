@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""How many standards of the whole corpus have each characteristic, estimated from the labelled
+draws, next to how many a run tagged.
+
+    scripts/gold-prevalence.py CORPUS_DIR STANDARDS_CSV --census GOLD.csv ... --draw SAMPLE.csv GOLD.csv ...
+
+The population is the corpus's standards, one per undated reference (the latest edition), as
+`gold-sample.py` draws them. Standards of a `--census` gold file (`dev.csv`: not drawn at random)
+count with their own labels. Every other standard falls into one stratum of `gold-sample.py`
+(with the ai-title stratum split out); the labelled standards of the `--draw` files (a sample.csv
+and its gold file) are, per stratum, a simple random sample of it, so a stratum's count is
+estimated as its size × the share of its labelled standards that have the characteristic, with
+a standard error (finite-population corrected). The run's count is over the same population:
+the characteristics `STANDARDS_CSV` gives each standard's latest edition.
+"""
+import argparse
+import collections
+import csv
+import importlib.util
+import math
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("gold_sample", os.path.join(HERE, "gold-sample.py"))
+gold_sample = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(gold_sample)
+
+def key(ref):
+    return re.sub(r"\s+", " ", ref).strip().lower()
+
+
+def labels(path):
+    with open(path, newline="") as f:
+        return {key(r["id"]): (r["ai_relevant"] == "1", {c for c in r["characteristics"].split(";") if c})
+                for r in csv.DictReader(f)}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus")
+    ap.add_argument("standards")
+    ap.add_argument("--census", nargs="*", default=[])
+    ap.add_argument("--draw", nargs=2, action="append", default=[], metavar=("SAMPLE", "GOLD"))
+    args = ap.parse_args()
+
+    ids = ["valid_reliable", "safe", "secure_resilient", "accountable_transparent",
+           "explainable_interpretable", "privacy_enhanced", "fair_bias_managed", "human_oversight",
+           "societal_wellbeing"]
+    targets = ["ai_relevant"] + ids
+
+    records = []
+    for folder in sorted(os.listdir(args.corpus)):
+        for name in sorted(os.listdir(os.path.join(args.corpus, folder))):
+            reader = gold_sample.idams_records if folder == "ieee" else gold_sample.sts_records
+            records.extend(reader(os.path.join(args.corpus, folder, name)))
+
+    census = {}
+    for path in args.census:
+        census.update(labels(path))
+    drawn = {}
+    for sample, gold in args.draw:
+        gold_labels = labels(gold)
+        with open(sample, newline="") as f:
+            for row in csv.DictReader(f):
+                k = key(row["id"])
+                if k not in gold_labels:
+                    sys.exit(f"{sample}: {row['id']} has no label in {gold}")
+                drawn[k] = gold_labels[k]
+
+    # Groups of editions by undated reference; a group is a census one when any edition is.
+    groups = {}
+    for r in records:
+        if r["title"]:
+            groups.setdefault(key(r["undated"]), []).append(r)
+    in_census = {key(r["undated"]) for r in records if key(r["id"]) in census}
+
+    # The run's characteristics by reference.
+    run = {}
+    with open(args.standards, newline="") as f:
+        for row in csv.DictReader(f):
+            chars = {c for c in row["characteristics"].split(";") if c}
+            ai = row["ai_relevance"] not in ("", "0") and float(row["ai_relevance"]) >= 0.5
+            run[key(row["id"])] = (ai, chars)
+
+    def has(label, target):
+        ai, chars = label
+        return ai if target == "ai_relevant" else target in chars
+
+    size = collections.Counter()
+    sample = collections.defaultdict(list)
+    census_count = collections.Counter()
+    run_count = collections.Counter()
+    unmatched = 0
+    for g, editions in groups.items():
+        latest = sorted(editions, key=lambda r: r["id"])[-1]
+        predicted = run.get(key(latest["id"])) or next((run[key(e["id"])] for e in editions if key(e["id"]) in run), None)
+        if predicted is None:
+            unmatched += 1
+        else:
+            for t in targets:
+                run_count[t] += has(predicted, t)
+        labelled = [census[key(e["id"])] for e in editions if key(e["id"]) in census]
+        if g in in_census and labelled:
+            for t in targets:
+                census_count[t] += has(labelled[0], t)
+            continue
+        s = gold_sample.stratum(latest, title_stratum=True)
+        size[s] += 1
+        found = [drawn[key(e["id"])] for e in editions if key(e["id"]) in drawn]
+        if found:
+            sample[s].append(found[0])
+
+    print(f"population: {len(groups)} standards (undated references); census {sum(1 for g in groups if g in in_census)}; "
+          f"run rows matched {len(groups) - unmatched}")
+    for s in size:
+        print(f"  stratum {s:13s} {size[s]:6d} standards, {len(sample[s]):4d} labelled")
+    print(f"{'target':27s} {'labels: estimate':>17s} {'± s.e.':>8s} {'run':>7s}")
+    for t in targets:
+        estimate, variance = census_count[t], 0.0
+        for s, n_s in size.items():
+            labelled = sample[s]
+            if not labelled:
+                sys.exit(f"stratum {s} has no labelled standard: no estimate")
+            p = sum(has(l, t) for l in labelled) / len(labelled)
+            estimate += n_s * p
+            if len(labelled) > 1:
+                variance += n_s ** 2 * (1 - len(labelled) / n_s) * p * (1 - p) / (len(labelled) - 1)
+        print(f"{t:27s} {estimate:17.0f} {math.sqrt(variance):8.0f} {run_count[t]:7d}")
+
+
+if __name__ == "__main__":
+    main()
