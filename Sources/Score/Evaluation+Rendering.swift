@@ -70,3 +70,29 @@ private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
     let padding = String(repeating: " ", count: max(0, width - text.count))
     return right ? padding + text : text + padding
 }
+
+extension Evaluation {
+    /// The header of ``predictionsCSV()``.
+    public static let predictionColumns = ["gold_file", "gold_line", "id", "standard_id", "ai_relevant", "characteristics",
+                                           "predicted_ai_relevant", "predicted_characteristics", "score_ai_relevance"]
+        + Characteristic.allCases.map { "score_" + $0.id }
+
+    /// Every matched label beside what the scorer gave its standard, as CSV in the contract's
+    /// dialect: the gold file and line, the gold id and the standard's, the labels and the
+    /// predictions (`ai_relevant` 0/1, characteristic ids joined by `;` in taxonomy order),
+    /// then every score with six decimals.
+    public func predictionsCSV() -> String {
+        func ids(_ set: Set<Characteristic>) -> String { Characteristic.allCases.filter(set.contains).map(\.id).joined(separator: ";") }
+        func score(_ value: Double) -> String { String(format: "%.6f", value) }
+        var out = CSV.line(Self.predictionColumns)
+        for prediction in predictions {
+            let label = prediction.label
+            out += CSV.line([label.file, String(label.line), label.id, prediction.standardID,
+                             label.aiRelevant ? "1" : "0", ids(label.characteristics),
+                             prediction.isAIRelevant ? "1" : "0", ids(prediction.characteristics),
+                             score(prediction.aiRelevance)]
+                            + Characteristic.allCases.map { score(prediction.scores[$0] ?? 0) })
+        }
+        return out
+    }
+}

@@ -56,6 +56,18 @@ public struct Evaluation: Sendable {
         public var margin: Double { kind == .falsePositive ? score - threshold : threshold - score }
     }
 
+    /// One labelled standard as it was scored.
+    public struct Prediction: Sendable {
+        public var label: GoldLabel
+        /// The standard the label matched.
+        public var standardID: String
+        public var isAIRelevant: Bool
+        public var aiRelevance: Double
+        public var characteristics: Set<Characteristic>
+        /// Every characteristic's score.
+        public var scores: [Characteristic: Double]
+    }
+
     public var goldFile: String
     public var perCharacteristic: [Characteristic: Counts]
     /// Over all (standard, characteristic) pairs.
@@ -69,6 +81,8 @@ public struct Evaluation: Sendable {
     public var unmatched: [GoldLabel]
     /// Every disagreement, worst first.
     public var errors: [Disagreement]
+    /// Every matched label with its standard's scores, in gold order.
+    public var predictions: [Prediction] = []
 
     /// Mean of the per-characteristic values over the characteristics that have gold
     /// positives or predictions (a characteristic absent from both says nothing).
@@ -106,11 +120,16 @@ public struct Evaluation: Sendable {
         var aiCorrect = 0
         var matched = 0
         var errors: [Disagreement] = []
+        var predictions: [Prediction] = []
         for (label, index) in pairs {
             let standard = scored[index]
             matched += 1
             let card = standard.score
             let predicted = Set(card.characteristics)
+            predictions.append(Prediction(
+                label: label, standardID: standard.standard.id, isAIRelevant: standard.isAIRelevant, aiRelevance: card.aiRelevance,
+                characteristics: predicted,
+                scores: Dictionary(uniqueKeysWithValues: Characteristic.allCases.map { ($0, card.score($0)) })))
             for characteristic in Characteristic.allCases {
                 let isGold = label.characteristics.contains(characteristic)
                 let isPredicted = predicted.contains(characteristic)
@@ -142,7 +161,7 @@ public struct Evaluation: Sendable {
         errors.sort { $0.margin != $1.margin ? $0.margin > $1.margin : $0.goldID < $1.goldID }
         let micro = perCharacteristic.values.reduce(Counts(), +)
         return Evaluation(goldFile: gold.path, perCharacteristic: perCharacteristic, micro: micro, aiRelevance: ai,
-                          aiCorrect: aiCorrect, matched: matched, unmatched: unmatched, errors: errors)
+                          aiCorrect: aiCorrect, matched: matched, unmatched: unmatched, errors: errors, predictions: predictions)
     }
 
     /// Matches gold labels to standards, in gold order: a gold id and a standard match when

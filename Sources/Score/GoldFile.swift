@@ -9,12 +9,15 @@ public struct GoldLabel: Sendable, Hashable {
     public var characteristics: Set<Characteristic>
     /// Line in the gold file.
     public var line: Int
+    /// The gold file (its path as given).
+    public var file: String
 
-    public init(id: String, aiRelevant: Bool, characteristics: Set<Characteristic>, line: Int = 0) {
+    public init(id: String, aiRelevant: Bool, characteristics: Set<Characteristic>, line: Int = 0, file: String = "") {
         self.id = id
         self.aiRelevant = aiRelevant
         self.characteristics = characteristics
         self.line = line
+        self.file = file
     }
 }
 
@@ -94,7 +97,7 @@ public struct GoldFile: Sendable {
                 }
                 characteristics.insert(characteristic)
             }
-            labels.append(GoldLabel(id: id, aiRelevant: aiRelevant, characteristics: characteristics, line: line))
+            labels.append(GoldLabel(id: id, aiRelevant: aiRelevant, characteristics: characteristics, line: line, file: path))
         }
         return GoldFile(path: path, labels: labels)
     }

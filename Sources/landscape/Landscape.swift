@@ -112,6 +112,11 @@ extension Landscape {
         @Option(name: .long, help: ArgumentHelp("How many of the worst errors to list.", valueName: "n"))
         var worst: Int = 25
 
+        @Option(name: .long, help: ArgumentHelp(
+            "Write every labelled standard's labels beside its scores (held out, with --folds) to this CSV file.",
+            valueName: "file"))
+        var predictions: String?
+
         func validate() throws {
             if gold.isEmpty { throw ValidationError("Missing expected argument '--gold <file> ...'") }
             if let folds, folds < 2 { throw ValidationError("--folds must be at least 2") }
@@ -120,7 +125,8 @@ extension Landscape {
         func run() throws {
             let progress = options.progress
             try execute(progress) {
-                try PipelineRunner(configPath: options.config, progress: progress).evaluate(goldPaths: gold, folds: folds, worst: max(0, worst))
+                try PipelineRunner(configPath: options.config, progress: progress).evaluate(goldPaths: gold, folds: folds, worst: max(0, worst),
+                                                                                              predictionsPath: predictions)
             }
         }
     }

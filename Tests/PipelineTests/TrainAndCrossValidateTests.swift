@@ -1,4 +1,5 @@
 import Foundation
+import LandscapeModel
 import TestSupport
 import Testing
 @testable import Pipeline
@@ -65,8 +66,20 @@ struct TrainAndCrossValidateTests {
         let config = try Self.config(in: folder, weights: nil)
         let a = try folder.write("a.csv", Self.goldA)
         let b = try folder.write("b.csv", Self.goldB)
-        let (status, output) = try landscape(["evaluate", "--gold", a, b, "--folds", "3", "--config", config, "--quiet"])
+        let predictions = folder.file("held-out.csv")
+        let (status, output) = try landscape(["evaluate", "--gold", a, b, "--folds", "3", "--config", config, "--quiet",
+                                              "--predictions", predictions])
         #expect(status == 0, "\(output)")
+        // Every matched label's held-out prediction, with the gold file and line it came from.
+        let rows = try CSV.parse(try folder.read("held-out.csv"))
+        #expect(rows.first?.prefix(8) == ["gold_file", "gold_line", "id", "standard_id", "ai_relevant", "characteristics",
+                                         "predicted_ai_relevant", "predicted_characteristics"])
+        #expect(rows.dropFirst().map { "\($0[0].hasSuffix("b.csv") ? "b" : "a"):\($0[1]):\($0[2])" } == [
+            "a:2:ISO/IEC 42001:2023", "a:3:ISO/IEC 27001:2022", "a:4:ISO 31000:2018", "a:5:IEEE Std 7001-2021",
+            "b:2:ISO/IEC 23894:2023", "b:3:ISO/IEC TR 24028:2020",
+        ])
+        #expect(rows[2][5] == "secure_resilient;accountable_transparent")
+        #expect(rows.dropFirst().allSatisfy { $0.count == 18 && ["0", "1"].contains($0[6]) })
         #expect(output.hasPrefix("Plain (the taxonomy's hand-set weights"))
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         let last = String(lines.last ?? "")

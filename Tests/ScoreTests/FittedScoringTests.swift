@@ -272,5 +272,25 @@ struct FittedScoringTests {
         #expect(falsePositive.evidence.first?.coefficient != nil)
         // Each error is measured against its own fold's threshold: on the wrong side of it.
         for error in evaluation.errors { #expect(error.margin >= 0, "\(error.goldID) \(error.target): \(error.score) vs \(error.threshold)") }
+
+        // The held-out predictions: one row per matched label, in gold order, beside its labels.
+        #expect(evaluation.predictions.count == 34)
+        let rows = try CSV.parse(evaluation.predictionsCSV())
+        #expect(rows.first == Evaluation.predictionColumns)
+        #expect(rows.count == 35)
+        let byID = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[2], $0) })
+        let contradicted = try #require(byID["ISO 500:2020"])
+        #expect(Array(contradicted[2...7]) == ["ISO 500:2020", "ISO 500:2020", "0", "", "0", "safe"])
+        let unsupported = try #require(byID["ISO 501:2020"])
+        #expect(Array(unsupported[4...7]) == ["0", "safe", "0", ""])
+        // Each row's predicted characteristics are those whose score passed its fold's threshold,
+        // and the counts of the rows are the table's.
+        var safe = Evaluation.Counts()
+        for row in rows.dropFirst() {
+            let gold = row[5].split(separator: ";").contains("safe"), predicted = row[7].split(separator: ";").contains("safe")
+            if gold && predicted { safe.truePositives += 1 } else if predicted { safe.falsePositives += 1 } else if gold { safe.falseNegatives += 1 }
+            #expect(Double(row[8]) != nil && row[9...].allSatisfy { Double($0) != nil })
+        }
+        #expect(safe == evaluation.perCharacteristic[.safe])
     }
 }

@@ -26,8 +26,11 @@ extension PipelineRunner {
     /// Scores the configured inputs and compares them with gold files; with `folds`, also
     /// fits the weights on K − 1 folds of the labelled standards and scores the held-out fold,
     /// for every fold, and prints that cross-validated comparison last.
-    /// - Parameter worst: how many of the worst errors to list (of each table).
-    public func evaluate(goldPaths: [String], folds: Int? = nil, worst: Int = 25) throws -> ExitStatus {
+    /// - Parameters:
+    ///   - worst: how many of the worst errors to list (of each table).
+    ///   - predictionsPath: where to write every labelled standard's labels beside its scores
+    ///     (the held-out ones with `folds`), as CSV.
+    public func evaluate(goldPaths: [String], folds: Int? = nil, worst: Int = 25, predictionsPath: String? = nil) throws -> ExitStatus {
         let config = try PipelineConfig.load(from: configPath)
         let gold = try loadGold(goldPaths)
         if let folds, folds < 2 { throw PipelineError(.usage, "--folds must be at least 2, got \(folds)") }
@@ -40,6 +43,7 @@ extension PipelineRunner {
             threshold: scorer.characteristicThreshold, aiThreshold: scorer.aiRelevanceThreshold, thresholds: scorer.thresholds
         )
         guard let folds else {
+            try writePredictions(evaluation, to: predictionsPath)
             print(evaluation.render(worst: worst), terminator: "")
             return .success
         }
@@ -52,9 +56,23 @@ extension PipelineRunner {
         let crossValidated = ScorerTraining.crossValidate(gold: gold, standards: standards, scorer: scorer,
                                                           matchKey: Normalizer.matchKey, folds: folds)
         progress.stage("cross-validation done", detail: String(format: "%.1f s", clock.now.seconds(since: started)))
+        try writePredictions(crossValidated, to: predictionsPath)
         print(crossValidated.render(title: "Cross-validated (\(folds) folds: weights fitted on the other folds, each standard scored held out)",
                                     worst: worst), terminator: "")
         return .success
+    }
+
+    /// Writes ``Evaluation/predictionsCSV()`` to `path` (relative to the working directory),
+    /// through a temporary file renamed into place.
+    private func writePredictions(_ evaluation: Evaluation, to path: String?) throws {
+        guard let path else { return }
+        let url = URL(fileURLWithPath: PipelineConfig.resolve(path, against: FileManager.default.currentDirectoryPath))
+        do {
+            try Data(evaluation.predictionsCSV().utf8).write(to: url, options: .atomic)
+        } catch {
+            throw PipelineError(.cannotCreate, "cannot write the predictions", file: url.path, cause: error.localizedDescription)
+        }
+        progress.stage("predictions written", detail: url.path)
     }
 
     // MARK: - train
