@@ -142,14 +142,9 @@ final class PhraseMatcher: Sendable {
         var previousSentence: Int32 = -1
         var previousStart: Int32 = 0
         var learnedFound = LearnedHits(keepsText: keepsText)
-        // Features already found in this text, one bit each.
-        var seen = [UInt64](repeating: 0, count: lookup.map { ($0.featureCount + 63) / 64 } ?? 0)
-        @inline(__always) func isNew(_ feature: Int32) -> Bool {
-            let word = Int(feature) >> 6, bit = UInt64(1) << UInt64(feature & 63)
-            if seen[word] & bit != 0 { return false }
-            seen[word] |= bit
-            return true
-        }
+        // Whether a feature is not yet found in this text: a field has a few dozen at most, so
+        // a scan of those found beats clearing a set sized for the whole vocabulary per text.
+        @inline(__always) func isNew(_ feature: Int32) -> Bool { !learnedFound.features.contains(feature) }
         defer { if !learnedFound.isEmpty { hits.append(contentsOf: learnedFound) } }
         func words(_ start: Int32, _ end: Int32) -> String {
             let utf8 = text.utf8

@@ -47,7 +47,7 @@ public struct TrainingOptions: Sendable {
     public init(lambdas: [Double] = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1], innerFolds: Int = 5, defaultLambda: Double = 0.01,
                 threshold: Double = 0.5, aiThreshold: Double = 0.5, choosesThresholds: Bool = true,
                 minimumIndicatorCount: Int = 3, textFeatures: TextFeatureSettings? = TextFeatureSettings(),
-                learnedWeightFloor: Double = 0.01) {
+                learnedWeightFloor: Double = 0.03) {
         self.textFeatures = textFeatures
         self.learnedWeightFloor = learnedWeightFloor
         self.choosesThresholds = choosesThresholds

@@ -182,13 +182,12 @@ struct LearnedVocabulary: Sendable {
 
     /// Lookups of one field's features, valid inside `body`: for the scan's inner loop.
     func withLookup<R>(field: ScoredField, _ body: (Lookup) throws -> R) rethrows -> R {
-        try table.withLookup { try body(Lookup(table: $0, field: field, featureCount: features.count)) }
+        try table.withLookup { try body(Lookup(table: $0, field: field)) }
     }
 
     struct Lookup {
         let table: HashTable64.Lookup
         let field: ScoredField
-        let featureCount: Int
 
         @inline(__always) func feature(first: UInt64, second: UInt64?) -> Int32 {
             table.value(for: TextFeatures.hash(field: field, first: first, second: second))
