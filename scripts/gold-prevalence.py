@@ -3,6 +3,7 @@
 draws, next to how many a run tagged.
 
     scripts/gold-prevalence.py CORPUS_DIR STANDARDS_CSV --census GOLD.csv ... --draw SAMPLE.csv GOLD.csv ...
+                               [--predictions HELD_OUT.csv]
 
 The population is the corpus's standards, one per undated reference (the latest edition), as
 `gold-sample.py` draws them. Standards of a `--census` gold file (`dev.csv`: not drawn at random)
@@ -12,6 +13,10 @@ and its gold file) are, per stratum, a simple random sample of it, so a stratum'
 estimated as its size × the share of its labelled standards that have the characteristic, with
 a standard error (finite-population corrected). The run's count is over the same population:
 the characteristics `STANDARDS_CSV` gives each standard's latest edition.
+
+With `--predictions` (what `landscape evaluate --folds K --predictions FILE` writes: each labelled
+standard's held-out prediction), the same weighting estimates the scorer's precision, recall and F1
+over the whole corpus rather than over the labelled set, whose strata are not the corpus's.
 """
 import argparse
 import collections
@@ -43,6 +48,7 @@ def main():
     ap.add_argument("standards")
     ap.add_argument("--census", nargs="*", default=[])
     ap.add_argument("--draw", nargs=2, action="append", default=[], metavar=("SAMPLE", "GOLD"))
+    ap.add_argument("--predictions")
     args = ap.parse_args()
 
     ids = ["valid_reliable", "safe", "secure_resilient", "accountable_transparent",
@@ -84,12 +90,20 @@ def main():
             ai = row["ai_relevance"] not in ("", "0") and float(row["ai_relevance"]) >= 0.5
             run[key(row["id"])] = (ai, chars)
 
+    held_out = {}
+    if args.predictions:
+        with open(args.predictions, newline="") as f:
+            for row in csv.DictReader(f):
+                held_out[key(row["id"])] = (row["predicted_ai_relevant"] == "1",
+                                            {c for c in row["predicted_characteristics"].split(";") if c})
+
     def has(label, target):
         ai, chars = label
         return ai if target == "ai_relevant" else target in chars
 
     size = collections.Counter()
     sample = collections.defaultdict(list)
+    census_sample = []
     census_count = collections.Counter()
     run_count = collections.Counter()
     unmatched = 0
@@ -101,14 +115,15 @@ def main():
         else:
             for t in targets:
                 run_count[t] += has(predicted, t)
-        labelled = [census[key(e["id"])] for e in editions if key(e["id"]) in census]
+        labelled = [(census[key(e["id"])], held_out.get(key(e["id"]))) for e in editions if key(e["id"]) in census]
         if g in in_census and labelled:
             for t in targets:
-                census_count[t] += has(labelled[0], t)
+                census_count[t] += has(labelled[0][0], t)
+            census_sample.append(labelled[0])
             continue
         s = gold_sample.stratum(latest, title_stratum=True)
         size[s] += 1
-        found = [drawn[key(e["id"])] for e in editions if key(e["id"]) in drawn]
+        found = [(drawn[key(e["id"])], held_out.get(key(e["id"]))) for e in editions if key(e["id"]) in drawn]
         if found:
             sample[s].append(found[0])
 
@@ -123,11 +138,47 @@ def main():
             labelled = sample[s]
             if not labelled:
                 sys.exit(f"stratum {s} has no labelled standard: no estimate")
-            p = sum(has(l, t) for l in labelled) / len(labelled)
+            p = sum(has(l, t) for l, _ in labelled) / len(labelled)
             estimate += n_s * p
             if len(labelled) > 1:
                 variance += n_s ** 2 * (1 - len(labelled) / n_s) * p * (1 - p) / (len(labelled) - 1)
         print(f"{t:27s} {estimate:17.0f} {math.sqrt(variance):8.0f} {run_count[t]:7d}")
+
+    if not held_out:
+        return
+    # Population totals of true positives, false positives and false negatives: the census
+    # standards as they are, each stratum's labelled standards weighted by its size.
+    print()
+    print(f"held-out predictions of {args.predictions}, weighted to the corpus:")
+    print(f"{'target':27s} {'precision':>9s} {'recall':>7s} {'f1':>6s}   labelled set: {'precision':>9s} {'recall':>7s} {'f1':>6s}")
+    missing = sum(1 for s in sample for _, p in sample[s] if p is None) + sum(1 for _, p in census_sample if p is None)
+    totals = {"corpus": [0.0, 0.0, 0.0], "labelled": [0.0, 0.0, 0.0]}
+    def f1(tp, fp, fn):
+        return (tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0,
+                2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
+    for t in targets:
+        corpus, labelled_set = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
+        groups = [(1.0, census_sample)] + [(size[s] / len(sample[s]), sample[s]) for s in size if sample[s]]
+        for weight, members in groups:
+            for label, predicted in members:
+                if predicted is None:
+                    continue
+                gold, guess = has(label, t), has(predicted, t)
+                index = 0 if gold and guess else 1 if guess else 2 if gold else None
+                if index is not None:
+                    corpus[index] += weight
+                    labelled_set[index] += 1
+        if t != "ai_relevant":
+            for name, counts in (("corpus", corpus), ("labelled", labelled_set)):
+                totals[name] = [a + b for a, b in zip(totals[name], counts)]
+        p, r, f = f1(*corpus)
+        lp, lr, lf = f1(*labelled_set)
+        print(f"{t:27s} {p:9.3f} {r:7.3f} {f:6.3f}                 {lp:9.3f} {lr:7.3f} {lf:6.3f}")
+    p, r, f = f1(*totals["corpus"])
+    lp, lr, lf = f1(*totals["labelled"])
+    print(f"{'micro (characteristics)':27s} {p:9.3f} {r:7.3f} {f:6.3f}                 {lp:9.3f} {lr:7.3f} {lf:6.3f}")
+    if missing:
+        print(f"({missing} labelled standards have no held-out prediction and are left out)")
 
 
 if __name__ == "__main__":
