@@ -270,13 +270,14 @@ public struct ScoringModel: Sendable {
         // `shownLearnedWeight` (every one with `detailed`).
         if let learned, !hits.isEmpty, detailed || shownSlots != 0 {
             for (position, feature) in hits.features.enumerated() {
-                let (field, words) = learned.features[Int(feature)]
-                let key = learned.keys[Int(feature)]
-                let matched = hits.matched.map { $0[position] }.flatMap { $0.isEmpty ? nil : $0 } ?? words
+                let base = Int(feature) * ScoreSlot.scoredCount
                 for slot in 0..<ScoreSlot.scoredCount where detailed || shownSlots & (1 << slot) != 0 {
-                    let weight = learned.weights[Int(feature) * ScoreSlot.scoredCount + slot]
+                    let weight = learned.weights[base + slot]
                     guard weight != 0, detailed || abs(weight) >= Self.shownLearnedWeight else { continue }
-                    evidence.append(Evidence(target: ScoreSlot.target(slot), term: key, matched: matched,
+                    // The feature's texts only for the rows shown: most hits show none.
+                    let (field, words) = learned.features[Int(feature)]
+                    let matched = hits.matched.map { $0[position] }.flatMap { $0.isEmpty ? nil : $0 } ?? words
+                    evidence.append(Evidence(target: ScoreSlot.target(slot), term: learned.keys[Int(feature)], matched: matched,
                                              field: field, weight: weight, coefficient: weight, value: 1))
                 }
             }
