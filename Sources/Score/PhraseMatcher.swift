@@ -133,6 +133,35 @@ final class PhraseMatcher: Sendable {
         }
     }
 
+    /// The features in ascending order, each once.
+    static func sortedUnique(_ features: [Int32]) -> [Int32] {
+        guard features.count > 1 else { return features }
+        var sorted = features
+        if sorted.count <= 64 {
+            // A field's few dozen: an insertion sort, without the general sort's set-up.
+            sorted.withUnsafeMutableBufferPointer { items in
+                for index in 1..<items.count {
+                    let item = items[index]
+                    var position = index
+                    while position > 0 && items[position - 1] > item {
+                        items[position] = items[position - 1]
+                        position -= 1
+                    }
+                    items[position] = item
+                }
+            }
+        } else {
+            sorted.sort()
+        }
+        var kept = 1
+        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+
     private func matches(in text: String, scanner: TokenScanner, lookup: LearnedVocabulary.Lookup?,
                          keepsText: Bool, hits: inout LearnedHits) -> [Match] {
         var fieldWords: [FieldWord] = []
@@ -142,10 +171,16 @@ final class PhraseMatcher: Sendable {
         var previousSentence: Int32 = -1
         var previousStart: Int32 = 0
         var learnedFound = LearnedHits(keepsText: keepsText)
-        // Whether a feature is not yet found in this text: a field has a few dozen at most, so
-        // a scan of those found beats clearing a set sized for the whole vocabulary per text.
-        @inline(__always) func isNew(_ feature: Int32) -> Bool { !learnedFound.features.contains(feature) }
-        defer { if !learnedFound.isEmpty { hits.append(contentsOf: learnedFound) } }
+        // Each feature counts once per text. A run collects every occurrence and keeps one of
+        // each at the end (sorted); `explain`, which shows the words of the first occurrence,
+        // checks the few found so far instead.
+        @inline(__always) func isNew(_ feature: Int32) -> Bool { !keepsText || !learnedFound.features.contains(feature) }
+        defer {
+            if !learnedFound.isEmpty {
+                if !keepsText { learnedFound.features = Self.sortedUnique(learnedFound.features) }
+                hits.append(contentsOf: learnedFound)
+            }
+        }
         func words(_ start: Int32, _ end: Int32) -> String {
             let utf8 = text.utf8
             return String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))],
