@@ -133,35 +133,6 @@ final class PhraseMatcher: Sendable {
         }
     }
 
-    /// The features in ascending order, each once.
-    static func sortedUnique(_ features: [Int32]) -> [Int32] {
-        guard features.count > 1 else { return features }
-        var sorted = features
-        if sorted.count <= 64 {
-            // A field's few dozen: an insertion sort, without the general sort's set-up.
-            sorted.withUnsafeMutableBufferPointer { items in
-                for index in 1..<items.count {
-                    let item = items[index]
-                    var position = index
-                    while position > 0 && items[position - 1] > item {
-                        items[position] = items[position - 1]
-                        position -= 1
-                    }
-                    items[position] = item
-                }
-            }
-        } else {
-            sorted.sort()
-        }
-        var kept = 1
-        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
-            sorted[kept] = sorted[index]
-            kept += 1
-        }
-        sorted.removeLast(sorted.count - kept)
-        return sorted
-    }
-
     private func matches(in text: String, scanner: TokenScanner, lookup: LearnedVocabulary.Lookup?,
                          keepsText: Bool, hits: inout LearnedHits) -> [Match] {
         var fieldWords: [FieldWord] = []
@@ -170,14 +141,11 @@ final class PhraseMatcher: Sendable {
         var previousPosition: Int32 = -2
         var previousSentence: Int32 = -1
         var previousStart: Int32 = 0
+        // Every occurrence, each feature kept once at the end.
         var learnedFound = LearnedHits(keepsText: keepsText)
-        // Each feature counts once per text. A run collects every occurrence and keeps one of
-        // each at the end (sorted); `explain`, which shows the words of the first occurrence,
-        // checks the few found so far instead.
-        @inline(__always) func isNew(_ feature: Int32) -> Bool { !keepsText || !learnedFound.features.contains(feature) }
         defer {
             if !learnedFound.isEmpty {
-                if !keepsText { learnedFound.features = Self.sortedUnique(learnedFound.features) }
+                learnedFound.deduplicate()
                 hits.append(contentsOf: learnedFound)
             }
         }
@@ -202,10 +170,10 @@ final class PhraseMatcher: Sendable {
             }
             if let lookup {
                 let single = lookup.feature(first: hash, second: nil)
-                if single >= 0 && isNew(single) { learnedFound.append(single, matched: words(event.start, event.end)) }
+                if single >= 0 { learnedFound.append(single, matched: words(event.start, event.end)) }
                 if previousPosition == event.position - 1 && previousSentence == event.sentence {
                     let pair = lookup.feature(first: previousHash, second: hash)
-                    if pair >= 0 && isNew(pair) { learnedFound.append(pair, matched: words(previousStart, event.end)) }
+                    if pair >= 0 { learnedFound.append(pair, matched: words(previousStart, event.end)) }
                 }
                 previousHash = hash
                 previousPosition = event.position

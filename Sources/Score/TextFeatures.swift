@@ -43,6 +43,52 @@ struct LearnedHits: Sendable, Equatable {
         if matched != nil { matched!.append(words()) }
     }
 
+    /// Keeps each feature once (a field counts a feature once however often it occurs), in
+    /// ascending order, with the words of its first occurrence when they are kept.
+    mutating func deduplicate() {
+        guard features.count > 1 else { return }
+        guard let words = matched else {
+            features = Self.sortedUnique(features)
+            return
+        }
+        let order = features.indices.sorted { (features[$0], $0) < (features[$1], $1) }
+        var kept: [Int32] = [], keptWords: [String] = []
+        for index in order where kept.last != features[index] {
+            kept.append(features[index])
+            keptWords.append(words[index])
+        }
+        features = kept
+        matched = keptWords
+    }
+
+    /// The features in ascending order, each once.
+    static func sortedUnique(_ features: [Int32]) -> [Int32] {
+        var sorted = features
+        if sorted.count <= 64 {
+            // A field's few dozen: an insertion sort, without the general sort's set-up.
+            sorted.withUnsafeMutableBufferPointer { items in
+                for index in items.indices.dropFirst() {
+                    let item = items[index]
+                    var position = index
+                    while position > 0 && items[position - 1] > item {
+                        items[position] = items[position - 1]
+                        position -= 1
+                    }
+                    items[position] = item
+                }
+            }
+        } else {
+            sorted.sort()
+        }
+        var kept = 0
+        for item in sorted where kept == 0 || sorted[kept - 1] != item {
+            sorted[kept] = item
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+
     /// Those of `other` after these.
     mutating func append(contentsOf other: LearnedHits) {
         features += other.features

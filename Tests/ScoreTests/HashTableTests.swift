@@ -40,13 +40,22 @@ struct HashTableTests {
     }
 
     @Test func aTextsFeaturesAreKeptOnceInAscendingOrder() {
-        #expect(PhraseMatcher.sortedUnique([]) == [])
-        #expect(PhraseMatcher.sortedUnique([4]) == [4])
-        #expect(PhraseMatcher.sortedUnique([5, 1, 5, 3, 1, 1]) == [1, 3, 5])
+        #expect(LearnedHits.sortedUnique([]) == [])
+        #expect(LearnedHits.sortedUnique([4]) == [4])
+        #expect(LearnedHits.sortedUnique([5, 1, 5, 3, 1, 1]) == [1, 3, 5])
         // Past 64 the general sort takes over: the same answer.
         let many = (0..<300).map { Int32(($0 * 37) % 101) }
-        #expect(PhraseMatcher.sortedUnique(many) == Array(Set(many)).sorted())
+        #expect(LearnedHits.sortedUnique(many) == Array(Set(many)).sorted())
         let few = Array(many.prefix(60))
-        #expect(PhraseMatcher.sortedUnique(few) == Array(Set(few)).sorted())
+        #expect(LearnedHits.sortedUnique(few) == Array(Set(few)).sorted())
+
+        // With the words kept (`explain`): each feature with the words of its first occurrence.
+        var hits = LearnedHits(keepsText: true)
+        for (feature, words) in [(5, "e"), (1, "a"), (5, "E again"), (3, "c"), (1, "A again")] {
+            hits.append(Int32(feature), matched: words)
+        }
+        hits.deduplicate()
+        #expect(hits.features == [1, 3, 5])
+        #expect(hits.matched == ["a", "c", "e"])
     }
 }
