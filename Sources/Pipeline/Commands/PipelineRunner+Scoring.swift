@@ -62,17 +62,24 @@ extension PipelineRunner {
         return .success
     }
 
-    /// Writes ``Evaluation/predictionsCSV()`` to `path` (relative to the working directory),
-    /// through a temporary file renamed into place.
+    /// Writes ``Evaluation/predictionsCSV()`` to `path` (relative to the working directory).
     private func writePredictions(_ evaluation: Evaluation, to path: String?) throws {
         guard let path else { return }
-        let url = URL(fileURLWithPath: PipelineConfig.resolve(path, against: FileManager.default.currentDirectoryPath))
+        let target = PipelineConfig.resolve(path, against: FileManager.default.currentDirectoryPath)
+        try write(evaluation.predictionsCSV(), to: target, what: "the predictions")
+        progress.stage("predictions written", detail: target)
+    }
+
+    /// Writes a file of `evaluate` or `train` whole: its folder made if need be, the text
+    /// through a temporary file renamed into place.
+    private func write(_ text: String, to target: String, what: String) throws {
         do {
-            try Data(evaluation.predictionsCSV().utf8).write(to: url, options: .atomic)
+            let folder = URL(fileURLWithPath: target).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
-            throw PipelineError(.cannotCreate, "cannot write the predictions", file: url.path, cause: error.localizedDescription)
+            throw PipelineError(.cannotCreate, "cannot write \(what)", file: target, cause: error.localizedDescription)
         }
-        progress.stage("predictions written", detail: url.path)
     }
 
     // MARK: - train
@@ -97,14 +104,7 @@ extension PipelineRunner {
         guard !examples.isEmpty else { throw PipelineError(.dataError, "no gold id matches a standard of the configured inputs") }
         progress.stage("train", detail: "\(examples.count) labelled standards")
         let weights = ScorerTraining.fit(examples, goldFiles: goldPaths.map { URL(fileURLWithPath: $0).lastPathComponent })
-        let text = weights.yaml
-        do {
-            let folder = URL(fileURLWithPath: target).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
-        } catch {
-            throw PipelineError(.cannotCreate, "cannot write the weights file", file: target, cause: error.localizedDescription)
-        }
+        try write(weights.yaml, to: target, what: "the weights file")
         for slot in 0..<weights.targets.count {
             let name = slot < Characteristic.allCases.count ? Characteristic.allCases[slot].id : "ai_relevance"
             let positives = examples.filter { slot < Characteristic.allCases.count ? $0.label.characteristics.contains(Characteristic.allCases[slot]) : $0.label.aiRelevant }.count
