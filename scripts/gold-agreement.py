@@ -9,20 +9,7 @@ import argparse
 import csv
 import sys
 
-IDS = ["valid_reliable", "safe", "secure_resilient", "accountable_transparent", "explainable_interpretable",
-       "privacy_enhanced", "fair_bias_managed", "human_oversight", "societal_wellbeing"]
-
-
-def load(path):
-    with open(path, newline="") as f:
-        rows = {}
-        for row in csv.DictReader(f):
-            chars = {c for c in row["characteristics"].split(";") if c}
-            unknown = chars - set(IDS)
-            if unknown:
-                sys.exit(f"{path}: row {row['n']}: unknown characteristic {sorted(unknown)}")
-            rows[row["n"]] = (row["id"], int(row["ai_relevant"]), chars)
-        return rows
+from goldlabels import IDS, read_pass
 
 
 def main():
@@ -31,7 +18,7 @@ def main():
     ap.add_argument("b")
     ap.add_argument("--disagreements")
     args = ap.parse_args()
-    a, b = load(args.a), load(args.b)
+    a, b = read_pass(args.a), read_pass(args.b)
     if a.keys() != b.keys():
         sys.exit("the passes label different rows")
     n = len(a)

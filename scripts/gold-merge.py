@@ -11,19 +11,7 @@ import argparse
 import csv
 import sys
 
-IDS = ["valid_reliable", "safe", "secure_resilient", "accountable_transparent", "explainable_interpretable",
-       "privacy_enhanced", "fair_bias_managed", "human_oversight", "societal_wellbeing"]
-
-
-def load(path):
-    with open(path, newline="") as f:
-        rows = {}
-        for line, row in enumerate(csv.DictReader(f), start=2):
-            chars = {c for c in row["characteristics"].split(";") if c}
-            if chars - set(IDS) or row["ai_relevant"] not in ("0", "1"):
-                sys.exit(f"{path}:{line}: bad ai_relevant or characteristic in {row}")
-            rows[row["n"]] = (row["id"], row["ai_relevant"], chars)
-        return rows
+from goldlabels import read_pass
 
 
 def main():
@@ -31,7 +19,7 @@ def main():
     for name in ("first", "second", "adjudicated", "out"):
         ap.add_argument(name)
     args = ap.parse_args()
-    first, second, decided = load(args.first), load(args.second), load(args.adjudicated)
+    first, second, decided = read_pass(args.first), read_pass(args.second), read_pass(args.adjudicated)
     if first.keys() != second.keys():
         sys.exit("the passes label different rows")
     final = []

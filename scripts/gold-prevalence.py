@@ -24,22 +24,14 @@ import csv
 import importlib.util
 import math
 import os
-import re
 import sys
+
+from goldlabels import IDS, key, read_gold
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("gold_sample", os.path.join(HERE, "gold-sample.py"))
 gold_sample = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(gold_sample)
-
-def key(ref):
-    return re.sub(r"\s+", " ", ref).strip().lower()
-
-
-def labels(path):
-    with open(path, newline="") as f:
-        return {key(r["id"]): (r["ai_relevant"] == "1", {c for c in r["characteristics"].split(";") if c})
-                for r in csv.DictReader(f)}
 
 
 def main():
@@ -51,23 +43,15 @@ def main():
     ap.add_argument("--predictions")
     args = ap.parse_args()
 
-    ids = ["valid_reliable", "safe", "secure_resilient", "accountable_transparent",
-           "explainable_interpretable", "privacy_enhanced", "fair_bias_managed", "human_oversight",
-           "societal_wellbeing"]
-    targets = ["ai_relevant"] + ids
-
-    records = []
-    for folder in sorted(os.listdir(args.corpus)):
-        for name in sorted(os.listdir(os.path.join(args.corpus, folder))):
-            reader = gold_sample.idams_records if folder == "ieee" else gold_sample.sts_records
-            records.extend(reader(os.path.join(args.corpus, folder, name)))
+    targets = ["ai_relevant"] + IDS
+    records = gold_sample.corpus_records(args.corpus)
 
     census = {}
     for path in args.census:
-        census.update(labels(path))
+        census.update(read_gold(path))
     drawn = {}
     for sample, gold in args.draw:
-        gold_labels = labels(gold)
+        gold_labels = read_gold(gold)
         with open(sample, newline="") as f:
             for row in csv.DictReader(f):
                 k = key(row["id"])

@@ -28,6 +28,8 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+from goldlabels import key
+
 QUOTAS = {"ai-committee": None, "ai-title": 0, "ai-wording": 260, "horizontal": 260, "random": 220}
 AI_COMMITTEES = re.compile(r"JTC 1/SC 42|Artificial Intelligence Standards Committee|Computational Intelligence", re.I)
 AI_WORDING = re.compile(
@@ -108,6 +110,16 @@ def idams_records(path):
             el.clear()
 
 
+def corpus_records(corpus):
+    """Every record of the corpus's catalogs: IEEE IDAMS under `ieee/`, NISO STS elsewhere."""
+    records = []
+    for folder in sorted(os.listdir(corpus)):
+        reader = idams_records if folder == "ieee" else sts_records
+        for name in sorted(os.listdir(os.path.join(corpus, folder))):
+            records.extend(reader(os.path.join(corpus, folder, name)))
+    return records
+
+
 def stratum(r, title_stratum=False):
     if AI_COMMITTEES.search(r["committee"]):
         return "ai-committee"
@@ -140,20 +152,12 @@ def main():
             ap.error(f"--quota {item}: expected one of {', '.join(quotas)} = a count or all")
         quotas[name] = None if value == "all" else int(value)
 
-    def key(ref):
-        return re.sub(r"\s+", " ", ref).strip().lower()
-
     excluded = set()
     for path in args.exclude:
         with open(path, newline="") as f:
             excluded.update(key(row["id"]) for row in csv.DictReader(f))
 
-    records = []
-    for folder in sorted(os.listdir(args.corpus)):
-        for name in sorted(os.listdir(os.path.join(args.corpus, folder))):
-            path = os.path.join(args.corpus, folder, name)
-            reader = idams_records if folder == "ieee" else sts_records
-            records.extend(reader(path))
+    records = corpus_records(args.corpus)
     # Every edition of an excluded standard is excluded: its undated reference is.
     excluded |= {key(r["undated"]) for r in records if key(r["id"]) in excluded}
 
