@@ -43,11 +43,18 @@ public struct TrainingOptions: Sendable {
     /// absolute value) are left out of that target's model: thousands of near-zero weights
     /// would change no decision, only lengthen the weights file and its loading.
     public var learnedWeightFloor: Double
+    /// Candidate factors of the L2 strength for the learned text features (the taxonomy's
+    /// vocabulary, committees and ICS codes take the strength itself): each target takes the
+    /// pair of strength and factor with the lowest inner cross-validated log-loss. A factor
+    /// above 1 asks more evidence of a word the labels taught than of a term the project chose.
+    public var learnedPenaltyFactors: [Double]
 
     public init(lambdas: [Double] = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1], innerFolds: Int = 5, defaultLambda: Double = 0.01,
                 threshold: Double = 0.5, aiThreshold: Double = 0.5, choosesThresholds: Bool = true,
                 minimumIndicatorCount: Int = 3, textFeatures: TextFeatureSettings? = TextFeatureSettings(),
-                learnedWeightFloor: Double = 0.03) {
+                learnedWeightFloor: Double = 0.03, learnedPenaltyFactors: [Double] = [1, 3, 10]) {
+        precondition(!learnedPenaltyFactors.isEmpty && learnedPenaltyFactors.allSatisfy { $0 > 0 })
+        self.learnedPenaltyFactors = learnedPenaltyFactors
         self.textFeatures = textFeatures
         self.learnedWeightFloor = learnedWeightFloor
         self.choosesThresholds = choosesThresholds
@@ -198,7 +205,8 @@ public enum ScorerTraining {
         slot == ScoreSlot.aiRelevance ? label.aiRelevant : label.characteristics.contains(Characteristic.allCases[slot])
     }
 
-    /// One target's model, its L2 strength chosen by inner cross-validation.
+    /// One target's model, its L2 strength (and the factor of it for learned text features)
+    /// chosen by inner cross-validation.
     static func fitTarget(_ slot: Int, examples: [LabelledExample], isAI: [Bool], text: [String] = [],
                           options: TrainingOptions) -> ScoringWeights.Target {
         let space = FeatureSpace(slot: slot, examples: examples, isAI: isAI, text: text, minimumIndicatorCount: options.minimumIndicatorCount)
@@ -208,6 +216,9 @@ public enum ScorerTraining {
         let targets = examples.map { isPositive($0.label, slot: slot) ? 1.0 : 0.0 }
         let positives = targets.reduce(0, +)
         var lambda = options.defaultLambda
+        // Without learned features the factor changes nothing: one candidate is enough.
+        let factors = space.text.isEmpty ? [1.0] : options.learnedPenaltyFactors
+        var factor = factors.contains(1) ? 1.0 : factors[0]
         var threshold: Double? = nil
         let innerFolds = options.innerFolds
         if !options.lambdas.isEmpty, innerFolds >= 2, positives >= Double(innerFolds), Double(examples.count) - positives >= Double(innerFolds) {
@@ -220,25 +231,29 @@ public enum ScorerTraining {
             }
             let trainRows = parts.map { rows.subset($0.train) }
             let testRows = parts.map { rows.subset($0.test) }
-            var previous = [LogisticRegression?](repeating: nil, count: innerFolds)
-            for candidate in options.lambdas.sorted(by: >) {
-                var loss = 0.0
-                var heldOut = [Double](repeating: 0, count: rows.count)
-                for fold in 0..<innerFolds {
-                    let (train, test) = parts[fold]
-                    let model = LogisticRegression.fit(trainRows[fold], targets: train.map { targets[$0] }, lambda: candidate,
-                                                       start: previous[fold])
-                    previous[fold] = model
-                    let z = testRows[fold].logits([model.intercept] + model.weights)
-                    for (position, index) in test.enumerated() {
-                        loss += LogisticRegression.softplus(z[position]) - targets[index] * z[position]
-                        heldOut[index] = ScoringModel.sigmoid(z[position])
+            for candidateFactor in factors {
+                let penalties = space.penalties(learnedFactor: candidateFactor)
+                var previous = [LogisticRegression?](repeating: nil, count: innerFolds)
+                for candidate in options.lambdas.sorted(by: >) {
+                    var loss = 0.0
+                    var heldOut = [Double](repeating: 0, count: rows.count)
+                    for fold in 0..<innerFolds {
+                        let (train, test) = parts[fold]
+                        let model = LogisticRegression.fit(trainRows[fold], targets: train.map { targets[$0] }, lambda: candidate,
+                                                           penalties: penalties, start: previous[fold])
+                        previous[fold] = model
+                        let z = testRows[fold].logits([model.intercept] + model.weights)
+                        for (position, index) in test.enumerated() {
+                            loss += LogisticRegression.softplus(z[position]) - targets[index] * z[position]
+                            heldOut[index] = ScoringModel.sigmoid(z[position])
+                        }
                     }
-                }
-                if loss < best - 1e-12 {
-                    best = loss
-                    lambda = candidate
-                    bestHeldOut = heldOut
+                    if loss < best - 1e-12 {
+                        best = loss
+                        lambda = candidate
+                        factor = candidateFactor
+                        bestHeldOut = heldOut
+                    }
                 }
             }
             if options.choosesThresholds {
@@ -246,8 +261,9 @@ public enum ScorerTraining {
                                                fallback: slot == ScoreSlot.aiRelevance ? options.aiThreshold : options.threshold)
             }
         }
-        let model = LogisticRegression.fit(rows, targets: targets, lambda: lambda)
+        let model = LogisticRegression.fit(rows, targets: targets, lambda: lambda, penalties: space.penalties(learnedFactor: factor))
         var target = space.target(model, lambda: lambda, learnedWeightFloor: options.learnedWeightFloor)
+        if !space.text.isEmpty { target.learnedPenalty = factor }
         target.threshold = threshold
         return target
     }
@@ -379,6 +395,12 @@ struct FeatureSpace {
         self.text = text
         let textStart = Self.fieldCount + terms.count + aiTerms.count + indicators.count
         textIndex = Dictionary(uniqueKeysWithValues: text.enumerated().map { ($1, textStart + $0) })
+    }
+
+    /// Per feature, its factor of the L2 strength: `learnedFactor` for the learned text
+    /// features, 1 for the rest.
+    func penalties(learnedFactor: Double) -> [Double] {
+        [Double](repeating: 1, count: textStart) + [Double](repeating: learnedFactor, count: text.count)
     }
 
     /// The feature row of one example: what ``ScoringModel/card(_:indicators:)`` sums for this target.

@@ -32,8 +32,9 @@ extension ScoringWeights {
         # adjacent words>, made as text_features says) add theirs when the field has them.
         # A characteristic is listed, or a standard AI-relevant, when its score reaches the
         # target's threshold (chosen on the training labels by inner cross-validation, like
-        # lambda). `ai_terms` count only for AI-relevant standards. Terms not listed have
-        # weight 0 (only their field weight); so have learned features not listed.
+        # lambda; learned features were penalised with learned_penalty × lambda). `ai_terms`
+        # count only for AI-relevant standards. Terms not listed have weight 0 (only their
+        # field weight); so have learned features not listed.
         # Generated: edit the taxonomy or the labels and train again rather than this file.
 
         """
@@ -54,6 +55,7 @@ extension ScoringWeights {
             out += "    intercept: \(decimal(target.intercept, places: 6))\n"
             out += "    lambda: \(decimal(target.lambda, places: 6))\n"
             if !target.learned.isEmpty { out += Self.map("learned", target.learned, indent: 4) }
+            if let factor = target.learnedPenalty { out += "    learned_penalty: \(decimal(factor, places: 6))\n" }
             if !target.terms.isEmpty { out += Self.map("terms", target.terms, indent: 4) }
             if let threshold = target.threshold { out += "    threshold: \(decimal(threshold, places: 6))\n" }
         }
@@ -153,12 +155,13 @@ extension ScoringWeights {
                 throw targetNode.error("unknown target (expected ai_relevance or a characteristic id: \(Characteristic.allCases.map(\.id).joined(separator: ", ")))")
             }
             let isAI = slot == ScoreSlot.aiRelevance
-            let fields = try targetNode.fields(isAI ? ["lambda", "intercept", "fields", "terms", "indicators", "learned", "threshold"]
-                                                    : ["lambda", "intercept", "fields", "terms", "ai_terms", "indicators", "learned", "threshold"])
+            let fields = try targetNode.fields(isAI ? ["lambda", "intercept", "fields", "terms", "indicators", "learned", "learned_penalty", "threshold"]
+                                                    : ["lambda", "intercept", "fields", "terms", "ai_terms", "indicators", "learned", "learned_penalty", "threshold"])
             var target = ScoringWeights.Target()
             target.intercept = try fields.required("intercept").number(in: weightRange)
             target.lambda = try fields["lambda"]?.number(in: lambdaRange) ?? 0
             target.threshold = try fields["threshold"]?.number(in: 0.001...0.999)
+            target.learnedPenalty = try fields["learned_penalty"]?.number(in: 0.000001...1_000_000)
             if let fieldsNode = fields["fields"] {
                 for (key, value) in try fieldsNode.entries() {
                     guard let field = ScoredField(rawValue: key) else {
@@ -214,7 +217,7 @@ extension ScoringWeights {
                 guard settings.fields.contains(field) else {
                     throw value.error("field \(field.rawValue) is not among text_features.fields")
                 }
-                let count = words.split(separator: " ").count
+                let count = words.utf8.split(separator: UInt8(ascii: " ")).count
                 guard count <= settings.maximumWords else {
                     throw value.error("\(count) words, more than text_features.maximum_words (\(settings.maximumWords))")
                 }
@@ -257,8 +260,8 @@ extension ScoringWeights {
     static func isStemmedWords(_ words: String) -> Bool {
         // Most are plain ASCII: lower-case letters and digits, nothing to fold.
         if words.utf8.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: " ") }) {
-            return !words.hasPrefix(" ") && !words.hasSuffix(" ") && !words.contains("  ")
-                && words.split(separator: " ").allSatisfy { $0.utf8.count <= TokenScanner.maximumWordBytes }
+            let parts = words.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+            return parts.allSatisfy { !$0.isEmpty && $0.count <= TokenScanner.maximumWordBytes }
         }
         return words.split(separator: " ").allSatisfy { word in
             word.count <= TokenScanner.maximumWordBytes && PhraseMatcher.stems(of: String(word)).count == 1

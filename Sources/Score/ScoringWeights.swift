@@ -20,6 +20,9 @@ public struct ScoringWeights: Sendable, Equatable {
     public struct Target: Sendable, Equatable {
         /// The L2 strength the model was fitted with.
         public var lambda: Double
+        /// The factor of `lambda` the learned text features were penalised with; nil: the
+        /// target has none (or the file predates the factor, when it was 1).
+        public var learnedPenalty: Double?
         public var intercept: Double
         /// Weight per field, for every item found in that field.
         public var fields: [ScoredField: Double]
@@ -39,8 +42,9 @@ public struct ScoringWeights: Sendable, Equatable {
 
         public init(lambda: Double = 0, intercept: Double = 0, fields: [ScoredField: Double] = [:],
                     terms: [String: Double] = [:], aiTerms: [String: Double] = [:], indicators: [String: Double] = [:],
-                    learned: [String: Double] = [:], threshold: Double? = nil) {
+                    learned: [String: Double] = [:], threshold: Double? = nil, learnedPenalty: Double? = nil) {
             self.learned = learned
+            self.learnedPenalty = learnedPenalty
             self.lambda = lambda
             self.intercept = intercept
             self.fields = fields

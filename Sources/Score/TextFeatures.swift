@@ -5,7 +5,8 @@ import LandscapeModel
 /// feature of its field (`title:machin learn`, `abstract:privacy`) with value 1 when the
 /// field has it. Stop words and numbers make no feature. Fitting keeps the features that at
 /// least `minimumCount` of the training standards have, and gives them a weight per target
-/// beside the taxonomy's vocabulary, with the same L2 penalty.
+/// beside the taxonomy's vocabulary, under an L2 penalty of the vocabulary's strength times
+/// a factor chosen with it (``TrainingOptions/learnedPenaltyFactors``).
 public struct TextFeatureSettings: Sendable, Equatable {
     /// Fields read, among title, keywords and abstract (the title in its first language only).
     public var fields: [ScoredField]
@@ -203,7 +204,7 @@ struct LearnedVocabulary: Sendable {
         }
         var table = HashTable64(minimumCapacity: max(16, features.count))
         for (feature, (field, words)) in features.enumerated() {
-            let hashes = words.split(separator: " ").map { word in Array(word.utf8).withUnsafeBufferPointer { wordHash($0) } }
+            let hashes = words.utf8.split(separator: UInt8(ascii: " ")).map { word in Array(word).withUnsafeBufferPointer { wordHash($0) } }
             table.set(Int32(feature), for: TextFeatures.hash(field: field, first: hashes[0], second: hashes.count > 1 ? hashes[1] : nil))
         }
         self.features = features
@@ -214,11 +215,14 @@ struct LearnedVocabulary: Sendable {
 
     /// A key's field and words; nil when it is not `field:word` or `field:word word`.
     static func split(_ key: String) -> (field: ScoredField, words: String)? {
-        guard let colon = key.firstIndex(of: ":"), let field = ScoredField(rawValue: String(key[..<colon])) else { return nil }
-        let words = String(key[key.index(after: colon)...])
-        let parts = words.split(separator: " ", omittingEmptySubsequences: false)
+        // By bytes: thousands of keys are split as a weights file loads.
+        let utf8 = key.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
+              let field = ScoredField(rawValue: String(decoding: utf8[..<colon], as: UTF8.self)) else { return nil }
+        let words = utf8[utf8.index(after: colon)...]
+        let parts = words.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else { return nil }
-        return (field, words)
+        return (field, String(decoding: words, as: UTF8.self))
     }
 
     /// The feature of a field's word (and of the pair it ends), if the vocabulary has them.

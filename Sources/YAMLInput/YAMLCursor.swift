@@ -133,14 +133,22 @@ public struct YAMLCursor {
 
     /// A finite number in `range`, from a scalar's text.
     public func number(in range: ClosedRange<Double>) throws -> Double {
-        guard case .scalar(let scalar) = node, let value = Double(scalar.string.trimmingCharacters(in: .whitespaces)),
-              value.isFinite else {
+        guard case .scalar(let scalar) = node, let value = Double(Self.trimmingBlanks(scalar.string)), value.isFinite else {
             throw error("expected a number, got \(node.scalar.map { "'\($0.string)'" } ?? "a list or mapping")")
         }
         guard range.contains(value) else {
             throw error("\(scalar.string) is out of range (\(range.lowerBound)…\(range.upperBound))")
         }
         return value
+    }
+
+    /// The text without the white space (`.whitespaces`) at its ends; most numbers start and
+    /// end with an ASCII character that is no space or tab, and are returned as they are.
+    private static func trimmingBlanks(_ text: String) -> String {
+        let utf8 = text.utf8
+        func mayBeBlank(_ byte: UInt8?) -> Bool { byte.map { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 >= 0x80 } ?? false }
+        guard mayBeBlank(utf8.first) || mayBeBlank(utf8.last) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether the node is a plain (unquoted) scalar.

@@ -105,8 +105,17 @@ struct LearnedFeaturesTests {
                 #expect(abs(loaded.targets[slot].learned[key]! - value) <= 5e-7)
             }
         }
+        // Each target's factor for the learned features is one of the candidates, written and read back.
+        for target in weights.targets {
+            #expect(TrainingOptions().learnedPenaltyFactors.contains(try #require(target.learnedPenalty)))
+        }
+        #expect(loaded.targets.map(\.learnedPenalty) == weights.targets.map(\.learnedPenalty))
+        let single = ScorerTraining.fit(examples, options: TrainingOptions(learnedPenaltyFactors: [7]))
+        #expect(single.targets.allSatisfy { $0.learnedPenalty == 7 })
+        #expect(single.yaml.contains("\n    learned_penalty: 7.000000\n"))
         // Without text features: a version 1 file, as before.
         let plain = ScorerTraining.fit(examples, options: TrainingOptions(textFeatures: nil))
+        #expect(plain.targets.allSatisfy { $0.learnedPenalty == nil })
         #expect(plain.yaml.hasSuffix("\nversion: 1\n"))
         #expect(!plain.yaml.contains("\n    learned:\n"))
         #expect(!plain.yaml.contains("\ntext_features:"))
@@ -171,6 +180,8 @@ struct LearnedFeaturesTests {
          12, "targets.safe.learned.abstract:big red pump", "not a learned feature"),
         (Self.replacing("maximum_words: 2", "maximum_words: 1"),
          3, "targets.ai_relevance.learned.title:machin learn", "more than text_features.maximum_words"),
+        (Self.replacing("    intercept: -3\n", "    intercept: -3\n    learned_penalty: 0\n"),
+         10, "targets.safe.learned_penalty", "out of range"),
         (Self.replacing("\"title:safety\": 2", "\"title:safety\": lots"),
          11, "targets.safe.learned.title:safety", "expected a number"),
         (Self.replacing("fields: [title, abstract]", "fields: [title, summary]"),
@@ -256,6 +267,31 @@ struct LearnedFeaturesTests {
     }
 
     // MARK: - the optimiser on many features
+
+    @Test func eachFeaturesOwnPenaltyIsTheOneMinimised() {
+        var random = FittedScoringTests.Sequence(state: 5)
+        let featureCount = 40
+        let rows: [LogisticRegression.Row] = (0..<300).map { _ in
+            (0..<featureCount).filter { _ in random.next() < 0.2 }.map { (index: $0, value: 1.0) }
+        }
+        let truth = LogisticRegression(intercept: -0.5, weights: (0..<featureCount).map { _ in random.next() * 2 - 1 })
+        let targets = rows.map { random.next() < truth.probability($0) ? 1.0 : 0.0 }
+        let lambda = 0.01
+        // The second half penalised ten times as much (as learned features with factor 10).
+        let penalties = (0..<featureCount).map { $0 < featureCount / 2 ? 1.0 : 10.0 }
+        let sparse = LogisticRegression.SparseRows(rows, featureCount: featureCount)
+        let fitted = LogisticRegression.fit(sparse, targets: targets, lambda: lambda, penalties: penalties)
+        var gradient = zip(fitted.weights, penalties).map { 2 * lambda * $1 * $0 }
+        for (row, y) in zip(rows, targets) {
+            let residual = (fitted.probability(row) - y) / Double(rows.count)
+            for (index, value) in row { gradient[index] += residual * value }
+        }
+        #expect(gradient.allSatisfy { abs($0) < 1e-8 })
+        // Heavier penalties shrink: the second half's weights are smaller than with one strength for all.
+        let even = LogisticRegression.fit(sparse, targets: targets, lambda: lambda)
+        let norm = { (weights: ArraySlice<Double>) in weights.reduce(0) { $0 + $1 * $1 } }
+        #expect(norm(fitted.weights[(featureCount / 2)...]) < norm(even.weights[(featureCount / 2)...]) / 4)
+    }
 
     @Test func fittingManySparseFeaturesReachesTheOptimum() {
         var random = FittedScoringTests.Sequence(state: 17)

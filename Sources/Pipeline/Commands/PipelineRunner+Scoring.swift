@@ -109,7 +109,7 @@ extension PipelineRunner {
             let name = slot < Characteristic.allCases.count ? Characteristic.allCases[slot].id : "ai_relevance"
             let positives = examples.filter { slot < Characteristic.allCases.count ? $0.label.characteristics.contains(Characteristic.allCases[slot]) : $0.label.aiRelevant }.count
             let model = weights.targets[slot]
-            print("\(name.padding(toLength: 26, withPad: " ", startingAt: 0)) positives \(String(positives).leftPadded(4))  lambda \(model.lambda)  terms \(model.terms.count + model.aiTerms.count)  learned \(model.learned.count)")
+            print("\(name.padding(toLength: 26, withPad: " ", startingAt: 0)) positives \(String(positives).leftPadded(4))  lambda \(model.lambda)\(model.learnedPenalty.map { "  learned_penalty \($0)" } ?? "")  terms \(model.terms.count + model.aiTerms.count)  learned \(model.learned.count)")
         }
         progress.summary("trained on \(examples.count) labelled standards (\(unmatched.count) unmatched) → \(target)",
                          fields: ["examples": examples.count, "unmatched": unmatched.count])
