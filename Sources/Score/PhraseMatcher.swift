@@ -142,7 +142,7 @@ final class PhraseMatcher: Sendable {
         var previousSentence: Int32 = -1
         var previousStart: Int32 = 0
         // Every occurrence, each feature kept once at the end.
-        var learnedFound = LearnedHits(keepsText: keepsText)
+        var learnedFound = LearnedHits(capacity: lookup == nil ? 0 : min(512, text.utf8.count / 4 + 4), keepsText: keepsText)
         defer {
             if !learnedFound.isEmpty {
                 learnedFound.deduplicate()

@@ -37,6 +37,12 @@ struct LearnedHits: Sendable, Equatable {
         self.matched = keepsText ? [] : nil
     }
 
+    /// Empty, with room for `capacity` features (one allocation for a field's hits).
+    init(capacity: Int, keepsText: Bool) {
+        self.init(keepsText: keepsText)
+        features.reserveCapacity(capacity)
+    }
+
     var isEmpty: Bool { features.isEmpty }
 
     mutating func append(_ feature: Int32, matched words: @autoclosure () -> String) {
@@ -49,7 +55,7 @@ struct LearnedHits: Sendable, Equatable {
     mutating func deduplicate() {
         guard features.count > 1 else { return }
         guard let words = matched else {
-            features = Self.sortedUnique(features)
+            Self.sortUnique(&features)
             return
         }
         let order = features.indices.sorted { (features[$0], $0) < (features[$1], $1) }
@@ -65,6 +71,12 @@ struct LearnedHits: Sendable, Equatable {
     /// The features in ascending order, each once.
     static func sortedUnique(_ features: [Int32]) -> [Int32] {
         var sorted = features
+        sortUnique(&sorted)
+        return sorted
+    }
+
+    /// Sorts the features in place, each kept once.
+    static func sortUnique(_ sorted: inout [Int32]) {
         if sorted.count <= 64 {
             // A field's few dozen: an insertion sort, without the general sort's set-up.
             sorted.withUnsafeMutableBufferPointer { items in
@@ -87,11 +99,15 @@ struct LearnedHits: Sendable, Equatable {
             kept += 1
         }
         sorted.removeLast(sorted.count - kept)
-        return sorted
     }
 
     /// Those of `other` after these.
     mutating func append(contentsOf other: LearnedHits) {
+        // Most often into an empty list: take the other's storage rather than copy it.
+        if features.isEmpty && (matched?.isEmpty ?? true) && (matched == nil) == (other.matched == nil) {
+            self = other
+            return
+        }
         features += other.features
         if matched != nil {
             matched! += other.matched ?? other.features.map { _ in "" }
