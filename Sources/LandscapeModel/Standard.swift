@@ -110,8 +110,13 @@ public struct Standard: Sendable, Identifiable {
 
     /// Canonical dated reference, e.g. `ISO/IEC 42001:2023`.
     public var id: String {
-        _read { yield fields.id }
-        _modify { yield &fields.id }
+        // The stored property itself, not through a key path: a key path's read copies the
+        // whole of `Fields` first, and ids are read in every merge and sort.
+        _read { yield fields.box.value.id }
+        _modify {
+            fields.makeUnique()
+            yield &fields.box.value.id
+        }
     }
 
     public init(
