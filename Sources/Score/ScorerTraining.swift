@@ -185,10 +185,12 @@ public enum ScorerTraining {
         let isAI = examples.map {
             aiModel.probability(slot: ScoreSlot.aiRelevance, items: $0.items, indicators: $0.indicators, textKeys: $0.textKeys, isAI: false) >= aiThreshold
         }
-        for characteristic in Characteristic.allCases {
-            let slot = ScoreSlot.slot(characteristic)
-            targets[slot] = fitTarget(slot, examples: examples, isAI: isAI, text: text, options: options)
+        // The characteristics' fits are independent of each other: one per core at a time,
+        // each the same whichever thread runs it.
+        let fitted = Parallel.map(count: Characteristic.allCases.count, workers: Parallel.processorCount) { index in
+            fitTarget(ScoreSlot.slot(Characteristic.allCases[index]), examples: examples, isAI: isAI, text: text, options: options)
         }
+        for (index, characteristic) in Characteristic.allCases.enumerated() { targets[ScoreSlot.slot(characteristic)] = fitted[index] }
         return ScoringWeights(targets: targets, threshold: options.threshold, aiThreshold: options.aiThreshold,
                               examples: examples.count, goldFiles: goldFiles, textFeatures: options.textFeatures)
     }
