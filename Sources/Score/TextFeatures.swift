@@ -103,8 +103,9 @@ struct LearnedHits: Sendable, Equatable {
 
     /// Those of `other` after these.
     mutating func append(contentsOf other: LearnedHits) {
-        // Most often into an empty list: take the other's storage rather than copy it.
-        if features.isEmpty && (matched?.isEmpty ?? true) && (matched == nil) == (other.matched == nil) {
+        // Most often into an empty list (`matched` is as long as `features`): take the other's
+        // storage rather than copy it, when both keep words or neither does.
+        if features.isEmpty && (matched == nil) == (other.matched == nil) {
             self = other
             return
         }
