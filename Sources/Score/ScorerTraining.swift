@@ -5,8 +5,9 @@ import LandscapeModel
 public struct LabelledExample: Sendable {
     /// The matched standard's canonical id.
     public var id: String
-    /// The standard's undated reference: the editions and drafts of one standard share it,
-    /// and folds are assigned by it, so that no edition is scored by weights fitted on another.
+    /// The key of the standard's editions (by default its undated reference; the pipeline gives
+    /// the undated reference of the published standard, which its drafts share): folds are
+    /// assigned by it, so that no edition or draft is scored by weights fitted on another.
     public var group: String
     public var label: GoldLabel
     /// Index of the standard in the list it was matched in.
@@ -74,8 +75,11 @@ public enum ScorerTraining {
     /// and takes the evidence of each matched standard, and its learned text features when
     /// `textFeatures` is given (from the abstract's text: the standards must keep it). A
     /// standard named by several labels is taken once, with its first label.
+    /// - Parameter editionKey: the key shared by the editions and drafts of one standard
+    ///   (``LabelledExample/group``); nil: the match key of its undated reference.
     public static func examples(gold: GoldFile, standards: [Standard], scorer: Scorer,
-                                matchKey: (String) -> String, textFeatures: TextFeatureSettings? = TextFeatureSettings())
+                                matchKey: (String) -> String, editionKey: ((Standard) -> String)? = nil,
+                                textFeatures: TextFeatureSettings? = TextFeatureSettings())
         -> (examples: [LabelledExample], unmatched: [GoldLabel], duplicates: [GoldLabel]) {
         let (pairs, unmatched) = Evaluation.match(gold, count: standards.count, standard: { standards[$0] }, matchKey: matchKey)
         var seen = Set<Int>()
@@ -84,7 +88,8 @@ public enum ScorerTraining {
         for (label, index) in pairs {
             guard seen.insert(index).inserted else { duplicates.append(label); continue }
             let standard = standards[index]
-            examples.append(LabelledExample(id: standard.id, group: matchKey(standard.undatedId), label: label, index: index,
+            examples.append(LabelledExample(id: standard.id, group: editionKey?(standard) ?? matchKey(standard.undatedId),
+                                            label: label, index: index,
                                             items: scorer.evidenceItems(standard),
                                             indicators: Scorer.indicators(of: standard),
                                             textKeys: textFeatures.map { TextFeatures.keys(of: standard, settings: $0) } ?? []))
@@ -321,9 +326,10 @@ public enum ScorerTraining {
     /// fitted on K − 1 folds and the held-out fold scored, for every fold; then compared with
     /// the gold as ``Evaluation/evaluate(gold:scored:matchKey:threshold:aiThreshold:)`` does.
     public static func crossValidate(gold: GoldFile, standards: [Standard], scorer: Scorer, matchKey: (String) -> String,
+                                     editionKey: ((Standard) -> String)? = nil,
                                      folds: Int, options: TrainingOptions = TrainingOptions()) -> Evaluation {
         let (examples, _, _) = Self.examples(gold: gold, standards: standards, scorer: scorer, matchKey: matchKey,
-                                             textFeatures: options.textFeatures)
+                                             editionKey: editionKey, textFeatures: options.textFeatures)
         let cards = crossValidatedCards(examples, folds: folds, options: options)
         // Only the matched standards, in their order, each with its held-out scores: the same
         // matching then finds the same standard for every label.

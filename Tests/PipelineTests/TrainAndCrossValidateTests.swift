@@ -96,6 +96,23 @@ struct TrainAndCrossValidateTests {
         #expect(usage == 64)
     }
 
+    /// Cross-validation keeps a standard's drafts in the fold of its published editions: their
+    /// texts are nearly the same, so a draft fitted on would score its published edition.
+    @Test func draftsShareTheFoldKeyOfTheirPublishedStandard() {
+        func key(_ id: String, undated: String) -> String {
+            PipelineRunner.editionKey(Standard(id: id, undatedId: undated, sdo: "ISO", sources: ["test"], deliverableType: .standard,
+                                               stage: .published, stageCode: "60.60", status: .active, title: id))
+        }
+        let published = key("ISO/IEC 42005:2025", undated: "ISO/IEC 42005")
+        #expect(key("ISO/IEC DIS 42005", undated: "ISO/IEC DIS 42005") == published)
+        #expect(key("ISO/IEC FDIS 42005", undated: "ISO/IEC FDIS 42005") == published)
+        #expect(key("ISO/DIS 19116", undated: "ISO/DIS 19116") == key("ISO 19116:2025", undated: "ISO 19116"))
+        // Another standard, and an amendment (a document of its own), keep keys of their own.
+        #expect(key("ISO/IEC 42006:2025", undated: "ISO/IEC 42006") != published)
+        #expect(key("ISO/IEC 27001:2022/Amd 1:2024", undated: "ISO/IEC 27001:2022/Amd 1")
+                != key("ISO/IEC 27001:2022", undated: "ISO/IEC 27001"))
+    }
+
     @Test func aBadWeightsFileStopsTheRunNamingFileLineAndKey() throws {
         let folder = try TemporaryFolder()
         let weights = try folder.write("weights.yaml", "targets:\n  safe:\n    intercept: -1\n    colour: red\n")

@@ -7,6 +7,13 @@ import Score
 extension PipelineRunner {
     // MARK: - evaluate
 
+    /// The key that groups the editions of one standard into one cross-validation fold: the
+    /// undated reference of the published standard, which its drafts share (`ISO/IEC DIS
+    /// 42005` and `ISO/IEC 42005:2025` are one standard; their texts are nearly the same).
+    static func editionKey(_ standard: Standard) -> String {
+        Normalizer.matchKey(Reference.policyNames(standard.id).undatedId)
+    }
+
     /// Reads gold files (one or more, as one set of labels).
     private func loadGold(_ paths: [String]) throws -> GoldFile {
         var files: [GoldFile] = []
@@ -54,7 +61,7 @@ extension PipelineRunner {
         let started = clock.now
         let standards = scored.scored.map(\.standard)
         let crossValidated = ScorerTraining.crossValidate(gold: gold, standards: standards, scorer: scorer,
-                                                          matchKey: Normalizer.matchKey, folds: folds)
+                                                          matchKey: Normalizer.matchKey, editionKey: Self.editionKey, folds: folds)
         progress.stage("cross-validation done", detail: String(format: "%.1f s", clock.now.seconds(since: started)))
         try writePredictions(crossValidated, to: predictionsPath)
         print(crossValidated.render(title: "Cross-validated (\(folds) folds: weights fitted on the other folds, each standard scored held out)",
@@ -98,7 +105,7 @@ extension PipelineRunner {
         let catalog = try stages.readCatalog(keepsTexts: true)
         _ = try stages.committees()
         let (examples, unmatched, duplicates) = ScorerTraining.examples(
-            gold: gold, standards: catalog.standards, scorer: stages.scorer, matchKey: Normalizer.matchKey)
+            gold: gold, standards: catalog.standards, scorer: stages.scorer, matchKey: Normalizer.matchKey, editionKey: Self.editionKey)
         for label in unmatched { progress.warning("\(label.id) (gold line \(label.line)): no standard in the configured inputs; not used") }
         for label in duplicates { progress.warning("\(label.id) (gold line \(label.line)): names a standard already labelled; not used again") }
         guard !examples.isEmpty else { throw PipelineError(.dataError, "no gold id matches a standard of the configured inputs") }
