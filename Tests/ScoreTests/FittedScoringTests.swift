@@ -109,6 +109,36 @@ struct FittedScoringTests {
         #expect(ScorerTraining.stableHash("") == 0xcbf2_9ce4_8422_2325)
     }
 
+    @Test func theEditionKeyKeepsADraftInTheFoldOfItsPublishedStandard() throws {
+        var (standards, _) = Self.corpus()
+        // Drafts of three labelled standards, under undated references of their own.
+        for number in [100, 201, 302] {
+            standards.append(Fixtures.standard("ISO/DIS \(number)", title: standards.first { $0.id == "ISO \(number):2020" }!.title))
+        }
+        var csv = "id,ai_relevant,characteristics\n"
+        for standard in standards {
+            let label = standard.title.hasPrefix("Functional") ? "0,safe" : standard.title.hasPrefix("Cyber") ? "0,secure_resilient"
+                : standard.title.hasPrefix("Machine") ? "1," : "0,"
+            csv += "\(standard.id),\(label)\n"
+        }
+        let gold = try GoldFile.parse(csv, path: "editions.csv")
+        let scorer = Scorer(taxonomy: try Fixtures.smallTaxonomy())
+        let published: (Standard) -> String = { EvaluationTests.key($0.undatedId.replacingOccurrences(of: "ISO/DIS ", with: "ISO ")) }
+        let examples = ScorerTraining.examples(gold: gold, standards: standards, scorer: scorer, matchKey: EvaluationTests.key,
+                                               editionKey: published).examples
+        #expect(examples.count == 35)
+        let folds = ScorerTraining.folds(examples, count: 5)
+        for number in [100, 201, 302] {
+            let draft = try #require(examples.firstIndex { $0.id == "ISO/DIS \(number)" })
+            let standard = try #require(examples.firstIndex { $0.id == "ISO \(number):2020" })
+            #expect(examples[draft].group == examples[standard].group)
+            #expect(folds[draft] == folds[standard])
+        }
+        // Without the key each keeps its own undated reference.
+        let apart = ScorerTraining.examples(gold: gold, standards: standards, scorer: scorer, matchKey: EvaluationTests.key).examples
+        #expect(apart.first { $0.id == "ISO/DIS 100" }?.group != apart.first { $0.id == "ISO 100:2020" }?.group)
+    }
+
     // MARK: - train
 
     /// Labelled standards for the small taxonomy: safety, security and AI terms in titles.
