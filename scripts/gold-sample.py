@@ -10,6 +10,9 @@ Strata (each standard in the first stratum it qualifies for; one edition per und
   ai-title      (with --title-stratum) the title names AI, machine learning, neural networks, autonomy,
                 intelligent systems, robots, big data or analytics: 0 unless --quota ai-title=N
   ai-wording    title, keywords or abstract mention AI, autonomy, robots, algorithms, data/analytics: 260
+  privacy-title (with --privacy-stratum) the title names privacy, PII, personal data, de-identification
+                or anonymisation, beside the committee's name for its field ("Information security,
+                cybersecurity and privacy protection"): 0 unless --quota privacy-title=N
   horizontal    title names security, privacy, safety, quality, management system, governance,
                 risk, sustainability, accessibility, ethics, human factors: 260
   random        any other standard: 220
@@ -30,7 +33,7 @@ import xml.etree.ElementTree as ET
 
 from goldlabels import key
 
-QUOTAS = {"ai-committee": None, "ai-title": 0, "ai-wording": 260, "horizontal": 260, "random": 220}
+QUOTAS = {"ai-committee": None, "ai-title": 0, "ai-wording": 260, "privacy-title": 0, "horizontal": 260, "random": 220}
 AI_COMMITTEES = re.compile(r"JTC 1/SC 42|Artificial Intelligence Standards Committee|Computational Intelligence", re.I)
 AI_WORDING = re.compile(
     r"\b(artificial intelligence|machine learning|neural|deep learning|autonomous|autonomy|"
@@ -39,6 +42,11 @@ AI_WORDING = re.compile(
 AI_TITLE = re.compile(
     r"\b(artificial intelligence|machine learning|neural network\w*|deep learning|autonomous|intelligent|"
     r"robot\w*|big data|data analytics|AI)\b", re.I)
+PRIVACY_TITLE = re.compile(
+    r"\b(privacy|personally identifiable|PII|personal data|personal information|de-identif\w*|anonymi[sz]\w*|"
+    r"pseudonymi[sz]\w*)\b", re.I)
+# The name of ISO/IEC JTC 1/SC 27's field, which opens the titles of its security standards too.
+SC27_FIELD = re.compile(r"information security, cybersecurity and privacy protection", re.I)
 HORIZONTAL = re.compile(
     r"\b(security|cybersecurity|privacy|personal data|PII|safety|quality|management system\w*|"
     r"governance|risk|sustainab\w*|environmental|accessib\w*|ethic\w*|human factors|ergonomic\w*|"
@@ -120,13 +128,15 @@ def corpus_records(corpus):
     return records
 
 
-def stratum(r, title_stratum=False):
+def stratum(r, title_stratum=False, privacy_stratum=False):
     if AI_COMMITTEES.search(r["committee"]):
         return "ai-committee"
     if title_stratum and AI_TITLE.search(r["title"]):
         return "ai-title"
     if AI_WORDING.search(" ".join((r["title"], r["keywords"], r["abstract"]))):
         return "ai-wording"
+    if privacy_stratum and PRIVACY_TITLE.search(SC27_FIELD.sub("", r["title"])):
+        return "privacy-title"
     if HORIZONTAL.search(r["title"]):
         return "horizontal"
     return "random"
@@ -143,6 +153,9 @@ def main():
     ap.add_argument("--title-stratum", action="store_true",
                     help="put the standards whose title names AI, autonomy, robots or analytics in a stratum "
                          "of their own (ai-title), before ai-wording")
+    ap.add_argument("--privacy-stratum", action="store_true",
+                    help="put the standards whose title names privacy or personal data (beyond SC 27's field name) "
+                         "in a stratum of their own (privacy-title), after ai-wording")
     args = ap.parse_args()
 
     quotas = dict(QUOTAS)
@@ -166,13 +179,13 @@ def main():
         if key(r["id"]) in excluded or key(r["undated"]) in excluded or not r["title"]:
             continue
         # One edition per undated reference: the latest seen (sorted by id below).
-        by_stratum[stratum(r, args.title_stratum)].setdefault(key(r["undated"]), []).append(r)
+        by_stratum[stratum(r, args.title_stratum, args.privacy_stratum)].setdefault(key(r["undated"]), []).append(r)
 
     rng = random.Random(args.seed)
     chosen = []
     sizes = []
     for s, quota in quotas.items():
-        if s == "ai-title" and not args.title_stratum:
+        if (s == "ai-title" and not args.title_stratum) or (s == "privacy-title" and not args.privacy_stratum):
             continue
         groups = [sorted(g, key=lambda r: r["id"])[-1] for _, g in sorted(by_stratum[s].items())]
         picked = groups if quota is None else rng.sample(groups, min(quota, len(groups)))
