@@ -11,7 +11,7 @@ Strata (each standard in the first stratum it qualifies for; one edition per und
                 intelligent systems, robots, big data or analytics: 0 unless --quota ai-title=N
   ai-wording    title, keywords or abstract mention AI, autonomy, robots, algorithms, data/analytics: 260
   privacy-title (with --privacy-stratum) the title names privacy, PII, personal data, de-identification
-                or anonymisation, beside the committee's name for its field ("Information security,
+                or anonymisation, leaving aside the committee's name for its field ("Information security,
                 cybersecurity and privacy protection"): 0 unless --quota privacy-title=N
   horizontal    title names security, privacy, safety, quality, management system, governance,
                 risk, sustainability, accessibility, ethics, human factors: 260
