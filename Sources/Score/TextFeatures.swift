@@ -68,13 +68,6 @@ struct LearnedHits: Sendable, Equatable {
         matched = keptWords
     }
 
-    /// The features in ascending order, each once.
-    static func sortedUnique(_ features: [Int32]) -> [Int32] {
-        var sorted = features
-        sortUnique(&sorted)
-        return sorted
-    }
-
     /// Sorts the features in place, each kept once.
     static func sortUnique(_ sorted: inout [Int32]) {
         if sorted.count <= 64 {
