@@ -14,7 +14,7 @@ def key(ref):
     return re.sub(r"\s+", " ", ref).strip().lower()
 
 
-def _rows(path):
+def read_rows(path):
     """(line, row, ai_relevant 0/1, characteristics) of a labels file, each row checked."""
     with open(path, newline="") as f:
         for line, row in enumerate(csv.DictReader(f), start=2):
@@ -29,9 +29,9 @@ def _rows(path):
 
 def read_pass(path):
     """A labelling pass: row number n → (id, ai_relevant 0/1, characteristics)."""
-    return {row["n"]: (row["id"], ai, chars) for _, row, ai, chars in _rows(path)}
+    return {row["n"]: (row["id"], ai, chars) for _, row, ai, chars in read_rows(path)}
 
 
 def read_gold(path):
     """A gold file: reference key → (AI-relevant, characteristics)."""
-    return {key(row["id"]): (ai == 1, chars) for _, row, ai, chars in _rows(path)}
+    return {key(row["id"]): (ai == 1, chars) for _, row, ai, chars in read_rows(path)}

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""A review of the labelled standards whose labels disagree with those of their own family:
+the editions and drafts of one standard, the parts of one series, the standards of one title.
+Labellers of different draws and adjudicators did not always rule alike on the same kind of
+record; the review labels such a family again, side by side, in two independent passes.
+
+    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N]
+    scripts/gold-review.py apply REVIEWED.csv GOLD.csv ... [--check]
+
+`select` finds the families among the labels of the given gold files — and nothing else: not the
+scorer's output, not the labels of any other file — and writes OUT_DIR/sample.csv (n, id, family,
+file) and OUT_DIR/sheet-K.md (each family's records together, as a labeller reads them). A
+family is reviewed when its members' labels differ:
+  edition  the same standard (its reference without stage, date or draft number): any difference
+  title    the same title once numbers are set aside (the amendments of one standard, parts with one
+           title): any difference
+  series   the same publisher and number (ISO 8000-2 and ISO/TS 8000-81): a difference in
+           valid_reliable or human_oversight, the two characteristics the labelling passes agreed on
+           least (Inputs/gold/README.md)
+A standard in several such families is reviewed once, in the first (in the order above).
+
+`apply` replaces the labels of each reviewed standard in the gold file that holds it (REVIEWED.csv:
+the merged review, as `gold-merge.py` writes it from the review's passes and adjudication); with --check it changes nothing and exits
+1 when a file differs from what the review gives.
+"""
+import argparse
+import collections
+import csv
+import html
+import importlib.util
+import io
+import os
+import re
+import sys
+
+from goldlabels import key, read_rows
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("gold_sample", os.path.join(HERE, "gold-sample.py"))
+gold_sample = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(gold_sample)
+
+# The characteristics the series rule compares (the lowest agreement of the passes).
+SERIES_CHARACTERISTICS = ("valid_reliable", "human_oversight")
+# How a sheet names each kind of family.
+KINDS = {"edition": "editions and drafts of one standard", "title": "one title", "series": "parts of one series"}
+
+STAGES = re.compile(r"\b(?:PWI|NP|AWI|WD|CD|DIS|FDIS|PRF|DTS|DTR|DPAS|FDTS|FDTR|PDTS|PDTR|DAM|FDAM|DAmd|FDAmd)\s+")
+
+
+def edition_key(ref):
+    """The undated reference of the published standard that a draft or an edition belongs to:
+    `ISO/IEC DIS 42005`, `ISO/IEC FDIS 42005` and `ISO/IEC 42005:2025` are one; amendments and
+    corrigenda stay apart from their base standard."""
+    r = ref.strip()
+    if "IEEE" in r.upper():
+        m = re.search(r"\bP?([A-Z]?\d+(?:\.\d+)*)", re.sub(r"^\S*IEEE\S*\s+(?:(?:Unapproved|Approved|Draft|FDIS|DIS)\s+)*(?:Std\s+)?", "", r))
+        return "ieee " + (m.group(1) if m else r.lower())
+    r = re.sub(r"/D(TS|TR|PAS)\b", r"/\1", r)           # ISO/DTS 4654 → ISO/TS 4654
+    r = re.sub(r"/(?:CD|PD|DIS|FD|PRF)\s*(TS|TR|PAS)\b", r"/\1", r)
+    r = STAGES.sub("", r)
+    r = re.sub(r"\b(CD|DIS|FDIS)\s+(TS|TR|PAS)\b", r"\2", r)
+    r = re.sub(r":\d{4}", "", r)                          # dates
+    r = re.sub(r"(\d)\.\d+\b(?!-)", r"\1", r)             # DIS 27701.2 → 27701
+    return key(r)
+
+
+def series_key(ref):
+    """Publisher and number: `ISO 8000`, `IEC 60601`, `IEEE 2030`."""
+    upper = ref.upper()
+    if "IEEE" in upper:
+        number = edition_key(ref).split(" ", 1)[1].split(".")[0]
+        return f"IEEE {number}" if len(number) >= 3 and number[-1].isdigit() else None
+    m = re.search(r"(\d{3,6})", ref.split(":")[0])
+    if not m:
+        return None
+    return f"{'IEC' if upper.startswith('IEC') else 'ISO'} {m.group(1)}"
+
+
+def title_key(title):
+    """A title with its numbers set aside (and the part's own title after `Part N:`)."""
+    t = re.sub(r"\d+", "#", title.lower())
+    t = re.sub(r"\s*[-—–]+\s*part #.*?:", "", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def read_labels(paths):
+    """(file, line, id, ai 0/1, characteristics) of every row of the gold files."""
+    rows = []
+    for path in paths:
+        with open(path, newline="") as f:
+            for line, row in enumerate(csv.DictReader(f), start=2):
+                chars = frozenset(c for c in row["characteristics"].split(";") if c)
+                rows.append((path, line, row["id"], row["ai_relevant"], chars))
+    return rows
+
+
+def families(labels, titles):
+    """The families to review, in order: (kind, name, [label rows])."""
+    found = []
+    taken = set()
+    rules = [
+        ("edition", lambda row: edition_key(row[2]), lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
+        ("title", lambda row: title_key(titles.get(key(row[2]), "")) or None,
+         lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
+        ("series", lambda row: series_key(row[2]),
+         lambda rows: any(len({c in r[4] for r in rows}) > 1 for c in SERIES_CHARACTERISTICS)),
+    ]
+    for kind, keyed, differs in rules:
+        groups = collections.defaultdict(list)
+        for row in labels:
+            name = keyed(row)
+            if name:
+                groups[name].append(row)
+        for name in sorted(groups):
+            rows = groups[name]
+            if len(rows) < 2 or not differs(rows):
+                continue
+            new = [r for r in sorted(rows, key=lambda r: r[2]) if key(r[2]) not in taken]
+            if not new:
+                continue
+            taken.update(key(r[2]) for r in new)
+            found.append((kind, name, new))
+    return found
+
+
+def select(args):
+    labels = read_labels(args.gold)
+    records = {key(r["id"]): r for r in gold_sample.corpus_records(args.corpus)}
+    missing = [row[2] for row in labels if key(row[2]) not in records]
+    titles = {k: r["title"] for k, r in records.items()}
+    chosen = families(labels, titles)
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "sample.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["n", "id", "family", "file"])
+        n = 0
+        for kind, name, rows in chosen:
+            for row in rows:
+                n += 1
+                w.writerow([n, row[2], f"{kind}: {name}", os.path.basename(row[0])])
+    # Sheets of about --per-sheet records, a family never split.
+    sheets, current, n = [], [], 0
+    for kind, name, rows in chosen:
+        if current and len(current) + len(rows) > args.per_sheet:
+            sheets.append(current)
+            current = []
+        for row in rows:
+            n += 1
+            current.append((n, kind, name, row))
+    if current:
+        sheets.append(current)
+    for number, sheet in enumerate(sheets, 1):
+        with open(os.path.join(args.out, f"sheet-{number}.md"), "w") as f:
+            family = None
+            for n, kind, name, row in sheet:
+                if (kind, name) != family:
+                    family = (kind, name)
+                    first = records.get(key(row[2]))
+                    label = first["title"] if kind == "title" and first else name
+                    f.write(f"# Family ({KINDS[kind]}): {label}\n\n")
+                r = records.get(key(row[2]))
+                if r is None:
+                    continue
+                abstract = r["abstract"]
+                if len(abstract) > 1500:
+                    abstract = abstract[:1500] + " […]"
+                f.write(f"## {n}. {r['id']}\n")
+                f.write(f"- title: {r['title']}\n- committee: {r['committee'] or '—'}\n")
+                f.write(f"- ICS: {r['ics'] or '—'}\n- keywords: {r['keywords'] or '—'}\n")
+                f.write(f"- abstract: {html.unescape(abstract) or '—'}\n\n")
+    print(f"{len(chosen)} families, {n} standards, {len(sheets)} sheets"
+          + (f"; {len(missing)} labelled ids not in the corpus" if missing else ""), file=sys.stderr)
+
+
+def apply(args):
+    reviewed = {key(row["id"]): (row["id"], ai, chars) for _, row, ai, chars in read_rows(args.reviewed)}
+    seen = set()
+    differs = False
+    for path in args.gold:
+        with open(path, newline="") as f:
+            rows = list(csv.DictReader(f))
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["id", "ai_relevant", "characteristics"])
+        for row in rows:
+            if key(row["id"]) in reviewed:
+                _, ai, chars = reviewed[key(row["id"])]
+                seen.add(key(row["id"]))
+                row = {"id": row["id"], "ai_relevant": str(ai), "characteristics": ";".join(sorted(chars))}
+            w.writerow([row["id"], row["ai_relevant"], row["characteristics"]])
+        with open(path, newline="") as f:
+            before = f.read()
+        if out.getvalue() != before:
+            differs = True
+            if args.check:
+                print(f"{path}: differs from the review", file=sys.stderr)
+            else:
+                with open(path, "w", newline="") as f:
+                    f.write(out.getvalue())
+    unknown = sorted(reviewed[k][0] for k in set(reviewed) - seen)
+    if unknown:
+        sys.exit(f"{args.reviewed}: {len(unknown)} reviewed ids are in none of the gold files, e.g. {unknown[0]}")
+    if args.check and differs:
+        sys.exit(1)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("select")
+    s.add_argument("corpus")
+    s.add_argument("out")
+    s.add_argument("gold", nargs="+")
+    s.add_argument("--per-sheet", type=int, default=100)
+    a = sub.add_parser("apply")
+    a.add_argument("reviewed")
+    a.add_argument("gold", nargs="+")
+    a.add_argument("--check", action="store_true")
+    args = ap.parse_args()
+    select(args) if args.command == "select" else apply(args)
+
+
+if __name__ == "__main__":
+    main()
