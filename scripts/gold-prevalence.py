@@ -105,7 +105,8 @@ def main():
                 census_count[t] += has(labelled[0][0], t)
             census_sample.append(labelled[0])
             continue
-        s = gold_sample.stratum(latest, title_stratum=True, privacy_stratum=True)
+        s = gold_sample.stratum(latest, title_stratum=True, privacy_stratum=True, human_stratum=True,
+                                 verification_stratum=True)
         size[s] += 1
         found = [(drawn[key(e["id"])], held_out.get(key(e["id"]))) for e in editions if key(e["id"]) in drawn]
         if found:
@@ -114,7 +115,7 @@ def main():
     print(f"population: {len(groups)} standards (undated references); census {sum(1 for g in groups if g in in_census)}; "
           f"run rows matched {len(groups) - unmatched}")
     for s in size:
-        print(f"  stratum {s:13s} {size[s]:6d} standards, {len(sample[s]):4d} labelled")
+        print(f"  stratum {s:18s} {size[s]:6d} standards, {len(sample[s]):4d} labelled")
     print(f"{'target':27s} {'labels: estimate':>17s} {'± s.e.':>8s} {'run':>7s}")
     for t in targets:
         estimate, variance = census_count[t], 0.0

@@ -33,7 +33,7 @@ import os
 import re
 import sys
 
-from goldlabels import key, read_rows
+from goldlabels import edition_key, key, read_rows
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("gold_sample", os.path.join(HERE, "gold-sample.py"))
@@ -44,26 +44,6 @@ spec.loader.exec_module(gold_sample)
 SERIES_CHARACTERISTICS = ("valid_reliable", "human_oversight")
 # How a sheet names each kind of family.
 KINDS = {"edition": "editions and drafts of one standard", "title": "one title", "series": "parts of one series"}
-
-STAGES = re.compile(r"\b(?:PWI|NP|AWI|WD|CD|DIS|FDIS|PRF|DTS|DTR|DPAS|FDTS|FDTR|PDTS|PDTR|DAM|FDAM|DAmd|FDAmd)\s+")
-
-
-def edition_key(ref):
-    """The undated reference of the published standard that a draft or an edition belongs to:
-    `ISO/IEC DIS 42005`, `ISO/IEC FDIS 42005` and `ISO/IEC 42005:2025` are one; amendments and
-    corrigenda stay apart from their base standard."""
-    r = ref.strip()
-    if "IEEE" in r.upper():
-        m = re.search(r"\bP?([A-Z]?\d+(?:\.\d+)*)", re.sub(r"^\S*IEEE\S*\s+(?:(?:Unapproved|Approved|Draft|FDIS|DIS)\s+)*(?:Std\s+)?", "", r))
-        return "ieee " + (m.group(1) if m else r.lower())
-    r = re.sub(r"/D(TS|TR|PAS)\b", r"/\1", r)           # ISO/DTS 4654 → ISO/TS 4654
-    r = re.sub(r"/(?:CD|PD|DIS|FD|PRF)\s*(TS|TR|PAS)\b", r"/\1", r)
-    r = STAGES.sub("", r)
-    r = re.sub(r"\b(CD|DIS|FDIS)\s+(TS|TR|PAS)\b", r"\2", r)
-    r = re.sub(r":\d{4}", "", r)                          # dates
-    r = re.sub(r"(\d)\.\d+\b(?!-)", r"\1", r)             # DIS 27701.2 → 27701
-    return key(r)
-
 
 def series_key(ref):
     """Publisher and number: `ISO 8000`, `IEC 60601`, `IEEE 2030`."""

@@ -3,7 +3,8 @@
 wording only (never by the scorer's output), and write them as numbered labelling sheets.
 
     scripts/gold-sample.py CORPUS_DIR OUT_DIR [--exclude GOLD.csv ...] [--chunks N] [--seed S]
-                           [--quota STRATUM=N ...]
+                           [--quota STRATUM=N ...] [--exclude-editions] [--title-stratum] [--privacy-stratum]
+                           [--human-stratum] [--verification-stratum]
 
 Strata (each standard in the first stratum it qualifies for; one edition per undated reference):
   ai-committee  ISO/IEC JTC 1/SC 42 and the IEEE committees on AI and computational intelligence: all
@@ -13,6 +14,14 @@ Strata (each standard in the first stratum it qualifies for; one edition per und
   privacy-title (with --privacy-stratum) the title names privacy, PII, personal data, de-identification
                 or anonymisation, leaving aside the committee's name for its field ("Information security,
                 cybersecurity and privacy protection"): 0 unless --quota privacy-title=N
+  human-title   (with --human-stratum) the title names human-system or human-machine interaction, human
+                factors, ergonomics, usability, user interfaces, operators, control rooms, human-centred
+                design, oversight, driver assistance or monitoring: 0 unless --quota human-title=N
+  verification-title
+                (with --verification-stratum) the title names verification, validation, reliability,
+                dependability, accuracy, data quality, software testing or quality, conformance testing,
+                performance evaluation, robustness, uncertainty, calibration or quality assurance: 0 unless
+                --quota verification-title=N
   horizontal    title names security, privacy, safety, quality, management system, governance,
                 risk, sustainability, accessibility, ethics, human factors: 260
   random        any other standard: 220
@@ -31,9 +40,13 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-from goldlabels import key
+from goldlabels import edition_key, key
 
-QUOTAS = {"ai-committee": None, "ai-title": 0, "ai-wording": 260, "privacy-title": 0, "horizontal": 260, "random": 220}
+QUOTAS = {"ai-committee": None, "ai-title": 0, "ai-wording": 260, "privacy-title": 0, "human-title": 0,
+          "verification-title": 0, "horizontal": 260, "random": 220}
+# The strata that only exist when their option asks for them.
+OPTIONAL = {"ai-title": "title_stratum", "privacy-title": "privacy_stratum", "human-title": "human_stratum",
+            "verification-title": "verification_stratum"}
 AI_COMMITTEES = re.compile(r"JTC 1/SC 42|Artificial Intelligence Standards Committee|Computational Intelligence", re.I)
 AI_WORDING = re.compile(
     r"\b(artificial intelligence|machine learning|neural|deep learning|autonomous|autonomy|"
@@ -45,6 +58,15 @@ AI_TITLE = re.compile(
 PRIVACY_TITLE = re.compile(
     r"\b(privacy|personally identifiable|PII|personal data|personal information|de-identif\w*|anonymi[sz]\w*|"
     r"pseudonymi[sz]\w*)\b", re.I)
+HUMAN_TITLE = re.compile(
+    r"\b(human[- ]system|human[- ]machine|human[- ]computer|human[- ]robot|human factors|ergonomic\w*|usability|"
+    r"user interface\w*|operator\w*|control (?:room|centre|center)s?|man[- ]machine|human[- ]cent(?:red|ered)|oversight|"
+    r"driver (?:assistance|monitoring|distraction|interaction)|take[- ]?over|alarm management|human performance|"
+    r"human reliability)\b", re.I)
+VERIFICATION_TITLE = re.compile(
+    r"\b(verification|validation|validating|reliability|dependability|accuracy|data quality|software (?:testing|quality)|"
+    r"conformance testing|performance (?:evaluation|assessment|testing)|robustness|uncertainty|calibration|"
+    r"proficiency testing|quality assurance)\b", re.I)
 # The name of ISO/IEC JTC 1/SC 27's field, which opens the titles of its security standards too.
 SC27_FIELD = re.compile(r"information security, cybersecurity and privacy protection", re.I)
 HORIZONTAL = re.compile(
@@ -128,7 +150,7 @@ def corpus_records(corpus):
     return records
 
 
-def stratum(r, title_stratum=False, privacy_stratum=False):
+def stratum(r, title_stratum=False, privacy_stratum=False, human_stratum=False, verification_stratum=False):
     if AI_COMMITTEES.search(r["committee"]):
         return "ai-committee"
     if title_stratum and AI_TITLE.search(r["title"]):
@@ -137,6 +159,10 @@ def stratum(r, title_stratum=False, privacy_stratum=False):
         return "ai-wording"
     if privacy_stratum and PRIVACY_TITLE.search(SC27_FIELD.sub("", r["title"])):
         return "privacy-title"
+    if human_stratum and HUMAN_TITLE.search(r["title"]):
+        return "human-title"
+    if verification_stratum and VERIFICATION_TITLE.search(r["title"]):
+        return "verification-title"
     if HORIZONTAL.search(r["title"]):
         return "horizontal"
     return "random"
@@ -153,6 +179,17 @@ def main():
     ap.add_argument("--title-stratum", action="store_true",
                     help="put the standards whose title names AI, autonomy, robots or analytics in a stratum "
                          "of their own (ai-title), before ai-wording")
+    ap.add_argument("--exclude-editions", action="store_true",
+                    help="exclude the drafts and editions of an excluded standard too: every standard whose "
+                         "published standard's undated reference (ISO/DIS 19116 → ISO 19116) is one of theirs")
+    ap.add_argument("--human-stratum", action="store_true",
+                    help="put the standards whose title names human-system interaction, ergonomics, usability, "
+                         "user interfaces, operators or control rooms in a stratum of their own (human-title), "
+                         "after privacy-title")
+    ap.add_argument("--verification-stratum", action="store_true",
+                    help="put the standards whose title names verification, validation, reliability, accuracy, "
+                         "data quality, calibration or quality assurance in a stratum of their own "
+                         "(verification-title), after human-title")
     ap.add_argument("--privacy-stratum", action="store_true",
                     help="put the standards whose title names privacy or personal data (beyond SC 27's field name) "
                          "in a stratum of their own (privacy-title), after ai-wording")
@@ -174,18 +211,28 @@ def main():
     # Every edition of an excluded standard is excluded: its undated reference is.
     excluded |= {key(r["undated"]) for r in records if key(r["id"]) in excluded}
 
+    editions = set()
+    if args.exclude_editions:
+        editions = {edition_key(r["id"]) for r in records if key(r["id"]) in excluded or key(r["undated"]) in excluded}
+        for path in args.exclude:
+            with open(path, newline="") as f:
+                editions.update(edition_key(row["id"]) for row in csv.DictReader(f))
+
     by_stratum = {s: {} for s in quotas}
     for r in records:
         if key(r["id"]) in excluded or key(r["undated"]) in excluded or not r["title"]:
             continue
+        if edition_key(r["id"]) in editions:
+            continue
         # One edition per undated reference: the latest seen (sorted by id below).
-        by_stratum[stratum(r, args.title_stratum, args.privacy_stratum)].setdefault(key(r["undated"]), []).append(r)
+        by_stratum[stratum(r, args.title_stratum, args.privacy_stratum, args.human_stratum,
+                           args.verification_stratum)].setdefault(key(r["undated"]), []).append(r)
 
     rng = random.Random(args.seed)
     chosen = []
     sizes = []
     for s, quota in quotas.items():
-        if (s == "ai-title" and not args.title_stratum) or (s == "privacy-title" and not args.privacy_stratum):
+        if s in OPTIONAL and not getattr(args, OPTIONAL[s]):
             continue
         groups = [sorted(g, key=lambda r: r["id"])[-1] for _, g in sorted(by_stratum[s].items())]
         picked = groups if quota is None else rng.sample(groups, min(quota, len(groups)))

@@ -14,6 +14,26 @@ def key(ref):
     return re.sub(r"\s+", " ", ref).strip().lower()
 
 
+STAGES = re.compile(r"\b(?:PWI|NP|AWI|WD|CD|DIS|FDIS|PRF|DTS|DTR|DPAS|FDTS|FDTR|PDTS|PDTR|DAM|FDAM|DAmd|FDAmd)\s+")
+
+
+def edition_key(ref):
+    """The undated reference of the published standard that a draft or an edition belongs to:
+    `ISO/IEC DIS 42005`, `ISO/IEC FDIS 42005` and `ISO/IEC 42005:2025` are one; amendments and
+    corrigenda stay apart from their base standard."""
+    r = ref.strip()
+    if "IEEE" in r.upper():
+        m = re.search(r"\bP?([A-Z]?\d+(?:\.\d+)*)", re.sub(r"^\S*IEEE\S*\s+(?:(?:Unapproved|Approved|Draft|FDIS|DIS)\s+)*(?:Std\s+)?", "", r))
+        return "ieee " + (m.group(1) if m else r.lower())
+    r = re.sub(r"/D(TS|TR|PAS)\b", r"/\1", r)           # ISO/DTS 4654 → ISO/TS 4654
+    r = re.sub(r"/(?:CD|PD|DIS|FD|PRF)\s*(TS|TR|PAS)\b", r"/\1", r)
+    r = re.sub(r"/(?=\d)", " ", STAGES.sub("", r))        # ISO/DIS 19116 → ISO 19116
+    r = re.sub(r"\b(CD|DIS|FDIS)\s+(TS|TR|PAS)\b", r"\2", r)
+    r = re.sub(r":\d{4}", "", r)                          # dates
+    r = re.sub(r"(\d)\.\d+\b(?!-)", r"\1", r)             # DIS 27701.2 → 27701
+    return key(r)
+
+
 def read_rows(path):
     """(line, row, ai_relevant 0/1, characteristics) of a labels file, each row checked."""
     with open(path, newline="") as f:
