@@ -26,7 +26,6 @@ the merged review, as `gold-merge.py` writes it from the review's passes and adj
 import argparse
 import collections
 import csv
-import html
 import importlib.util
 import io
 import os
@@ -142,13 +141,7 @@ def select(args):
                 r = records.get(key(row[2]))
                 if r is None:
                     continue
-                abstract = r["abstract"]
-                if len(abstract) > 1500:
-                    abstract = abstract[:1500] + " […]"
-                f.write(f"## {n}. {r['id']}\n")
-                f.write(f"- title: {r['title']}\n- committee: {r['committee'] or '—'}\n")
-                f.write(f"- ICS: {r['ics'] or '—'}\n- keywords: {r['keywords'] or '—'}\n")
-                f.write(f"- abstract: {html.unescape(abstract) or '—'}\n\n")
+                gold_sample.write_record(f, n, r)
     print(f"{len(chosen)} families, {n} standards, {len(sheets)} sheets"
           + (f"; {len(missing)} labelled ids not in the corpus" if missing else ""), file=sys.stderr)
 

@@ -150,6 +150,17 @@ def corpus_records(corpus):
     return records
 
 
+def write_record(f, n, r):
+    """A record as a labeller reads it on a sheet (the abstract cut at 1,500 characters)."""
+    abstract = r["abstract"]
+    if len(abstract) > 1500:
+        abstract = abstract[:1500] + " […]"
+    f.write(f"## {n}. {r['id']}\n")
+    f.write(f"- title: {r['title']}\n- committee: {r['committee'] or '—'}\n")
+    f.write(f"- ICS: {r['ics'] or '—'}\n- keywords: {r['keywords'] or '—'}\n")
+    f.write(f"- abstract: {html.unescape(abstract) or '—'}\n\n")
+
+
 def stratum(r, title_stratum=False, privacy_stratum=False, human_stratum=False, verification_stratum=False):
     if AI_COMMITTEES.search(r["committee"]):
         return "ai-committee"
@@ -258,13 +269,7 @@ def main():
         part = list(enumerate(chosen, 1))[k * size:(k + 1) * size]
         with open(os.path.join(args.out, f"sheet-{k + 1}.md"), "w") as f:
             for n, (_, r) in part:
-                abstract = r["abstract"]
-                if len(abstract) > 1500:
-                    abstract = abstract[:1500] + " […]"
-                f.write(f"## {n}. {r['id']}\n")
-                f.write(f"- title: {r['title']}\n- committee: {r['committee'] or '—'}\n")
-                f.write(f"- ICS: {r['ics'] or '—'}\n- keywords: {r['keywords'] or '—'}\n")
-                f.write(f"- abstract: {html.unescape(abstract) or '—'}\n\n")
+                write_record(f, n, r)
 
 
 if __name__ == "__main__":
