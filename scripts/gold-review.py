@@ -4,7 +4,7 @@ the editions and drafts of one standard, the parts of one series, the standards 
 Labellers of different draws and adjudicators did not always rule alike on the same kind of
 record; the review labels such a family again, side by side, in two independent passes.
 
-    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N]
+    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N] [--wording]
     scripts/gold-review.py apply REVIEWED.csv GOLD.csv ... [--check]
 
 `select` finds the families among the labels of the given gold files — and nothing else: not the
@@ -18,6 +18,11 @@ family is reviewed when its members' labels differ:
            valid_reliable or human_oversight, the two characteristics the labelling passes agreed on
            least (Inputs/gold/README.md)
 A standard in several such families is reviewed once, in the first (in the order above).
+With --wording, the families are instead the standards whose titles name one kind of checking
+(calibration, measurement uncertainty, conformance testing, accuracy, verification, validation:
+the first the title names), reviewed when their valid_reliable labels differ: the wording the
+labellers read most differently ("testing/verification/validation" of the rubric, read more or
+less broadly).
 
 `apply` replaces the labels of each reviewed standard in the gold file that holds it (REVIEWED.csv:
 the merged review, as `gold-merge.py` writes it from the review's passes and adjudication); with --check it changes nothing and exits
@@ -42,7 +47,8 @@ spec.loader.exec_module(gold_sample)
 # The characteristics the series rule compares (the lowest agreement of the passes).
 SERIES_CHARACTERISTICS = ("valid_reliable", "human_oversight")
 # How a sheet names each kind of family.
-KINDS = {"edition": "editions and drafts of one standard", "title": "one title", "series": "parts of one series"}
+KINDS = {"edition": "editions and drafts of one standard", "title": "one title", "series": "parts of one series",
+         "wording": "titles naming one kind of checking"}
 
 def series_key(ref):
     """Publisher and number: `ISO 8000`, `IEC 60601`, `IEEE 2030`."""
@@ -74,11 +80,27 @@ def read_labels(paths):
     return rows
 
 
-def families(labels, titles):
+# The kinds of checking a title can name, for the wording review (the first found names the family).
+WORDING = re.compile(r"\b(calibration|measurement uncertainty|uncertainty|conformance testing|accuracy|verification|"
+                     r"validation)\b", re.I)
+
+
+def wording_rules():
+    """The rule of the wording review: one family per kind of checking a title names."""
+    def keyed(titles):
+        def name(row):
+            m = WORDING.search(titles.get(key(row[2]), ""))
+            return m.group(1).lower() if m else None
+        return name
+    return lambda titles: [("wording", keyed(titles),
+                            lambda rows: len({"valid_reliable" in r[4] for r in rows}) > 1)]
+
+
+def families(labels, titles, wording=False):
     """The families to review, in order: (kind, name, [label rows])."""
     found = []
     taken = set()
-    rules = [
+    rules = wording_rules()(titles) if wording else [
         ("edition", lambda row: edition_key(row[2]), lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
         ("title", lambda row: title_key(titles.get(key(row[2]), "")) or None,
          lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
@@ -108,7 +130,7 @@ def select(args):
     records = {key(r["id"]): r for r in gold_sample.corpus_records(args.corpus)}
     missing = [row[2] for row in labels if key(row[2]) not in records]
     titles = {k: r["title"] for k, r in records.items()}
-    chosen = families(labels, titles)
+    chosen = families(labels, titles, wording=args.wording)
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "sample.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -186,6 +208,8 @@ def main():
     s.add_argument("out")
     s.add_argument("gold", nargs="+")
     s.add_argument("--per-sheet", type=int, default=100)
+    s.add_argument("--wording", action="store_true",
+                   help="the families of one kind of checking named in the title, by valid_reliable")
     a = sub.add_parser("apply")
     a.add_argument("reviewed")
     a.add_argument("gold", nargs="+")
