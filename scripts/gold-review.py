@@ -70,14 +70,8 @@ def title_key(title):
 
 
 def read_labels(paths):
-    """(file, line, id, ai 0/1, characteristics) of every row of the gold files."""
-    rows = []
-    for path in paths:
-        with open(path, newline="") as f:
-            for line, row in enumerate(csv.DictReader(f), start=2):
-                chars = frozenset(c for c in row["characteristics"].split(";") if c)
-                rows.append((path, line, row["id"], row["ai_relevant"], chars))
-    return rows
+    """(file, line, id, ai 0/1, characteristics) of every row of the gold files, each row checked."""
+    return [(path, line, row["id"], ai, frozenset(chars)) for path in paths for line, row, ai, chars in read_rows(path)]
 
 
 # The kinds of checking a title can name, for the wording review (the first found names the family).
@@ -85,22 +79,18 @@ WORDING = re.compile(r"\b(calibration|measurement uncertainty|uncertainty|confor
                      r"validation)\b", re.I)
 
 
-def wording_rules():
-    """The rule of the wording review: one family per kind of checking a title names."""
-    def keyed(titles):
-        def name(row):
-            m = WORDING.search(titles.get(key(row[2]), ""))
-            return m.group(1).lower() if m else None
-        return name
-    return lambda titles: [("wording", keyed(titles),
-                            lambda rows: len({"valid_reliable" in r[4] for r in rows}) > 1)]
+def wording(title):
+    """The kind of checking a title names first, for the wording review; None when it names none."""
+    m = WORDING.search(title)
+    return m.group(1).lower() if m else None
 
 
-def families(labels, titles, wording=False):
+def families(labels, titles, by_wording=False):
     """The families to review, in order: (kind, name, [label rows])."""
     found = []
     taken = set()
-    rules = wording_rules()(titles) if wording else [
+    rules = [("wording", lambda row: wording(titles.get(key(row[2]), "")),
+              lambda rows: len({"valid_reliable" in r[4] for r in rows}) > 1)] if by_wording else [
         ("edition", lambda row: edition_key(row[2]), lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
         ("title", lambda row: title_key(titles.get(key(row[2]), "")) or None,
          lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
@@ -130,7 +120,7 @@ def select(args):
     records = {key(r["id"]): r for r in gold_sample.corpus_records(args.corpus)}
     missing = [row[2] for row in labels if key(row[2]) not in records]
     titles = {k: r["title"] for k, r in records.items()}
-    chosen = families(labels, titles, wording=args.wording)
+    chosen = families(labels, titles, by_wording=args.wording)
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "sample.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -155,12 +145,11 @@ def select(args):
         with open(os.path.join(args.out, f"sheet-{number}.md"), "w") as f:
             family = None
             for n, kind, name, row in sheet:
+                r = records.get(key(row[2]))
                 if (kind, name) != family:
                     family = (kind, name)
-                    first = records.get(key(row[2]))
-                    label = first["title"] if kind == "title" and first else name
+                    label = r["title"] if kind == "title" and r else name
                     f.write(f"# Family ({KINDS[kind]}): {label}\n\n")
-                r = records.get(key(row[2]))
                 if r is None:
                     continue
                 gold_sample.write_record(f, n, r)
@@ -174,7 +163,8 @@ def apply(args):
     differs = False
     for path in args.gold:
         with open(path, newline="") as f:
-            rows = list(csv.DictReader(f))
+            before = f.read()
+        rows = list(csv.DictReader(io.StringIO(before, newline="")))
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
         w.writerow(["id", "ai_relevant", "characteristics"])
@@ -184,8 +174,6 @@ def apply(args):
                 seen.add(key(row["id"]))
                 row = {"id": row["id"], "ai_relevant": str(ai), "characteristics": ";".join(sorted(chars))}
             w.writerow([row["id"], row["ai_relevant"], row["characteristics"]])
-        with open(path, newline="") as f:
-            before = f.read()
         if out.getvalue() != before:
             differs = True
             if args.check:

@@ -233,7 +233,7 @@ def main():
     for r in records:
         if key(r["id"]) in excluded or key(r["undated"]) in excluded or not r["title"]:
             continue
-        if edition_key(r["id"]) in editions:
+        if editions and edition_key(r["id"]) in editions:
             continue
         # One edition per undated reference: the latest seen (sorted by id below).
         by_stratum[stratum(r, args.title_stratum, args.privacy_stratum, args.human_stratum,
