@@ -11,13 +11,15 @@ record; the review labels such a family again, side by side, in two independent 
 scorer's output, not the labels of any other file — and writes OUT_DIR/sample.csv (n, id, family,
 file) and OUT_DIR/sheet-K.md (each family's records together, as a labeller reads them). A
 family is reviewed when its members' labels differ:
-  edition  the same standard (its reference without stage, date or draft number): any difference
+  edition  the same standard (its reference without stage, date or draft number; an IEEE number with
+           its capital letters and part, `standard_key`): any difference
   title    the same title once numbers are set aside (the amendments of one standard, parts with one
            title): any difference
   series   the same publisher and number (ISO 8000-2 and ISO/TS 8000-81): a difference in
            valid_reliable or human_oversight, the two characteristics the labelling passes agreed on
            least (Inputs/gold/README.md)
 A standard in several such families is reviewed once, in the first (in the order above).
+--kinds limits the review to some of the three.
 With --wording, the families are instead the standards whose titles name one kind of checking
 (calibration, measurement uncertainty, conformance testing, accuracy, verification, validation:
 the first the title names), reviewed when their valid_reliable labels differ: the wording the
@@ -62,6 +64,22 @@ def series_key(ref):
     return f"{'IEC' if upper.startswith('IEC') else 'ISO'} {m.group(1)}"
 
 
+def standard_key(ref):
+    """The editions and drafts of one standard, finer than `edition_key` for IEEE numbers: an
+    ISO/IEC/IEEE standard keyed as ISO's (its part kept: 8802-1AE and 8802-15-9 are two), an
+    IEEE designation with its capital letters and part (802.1AE and 802.1Q, 11073-10101 and
+    11073-20601 are two), its lower-case amendment letters dropped (802.1AEdk joins 802.1AE,
+    1657a joins 1657)."""
+    upper = ref.upper()
+    if "IEEE" not in upper:
+        return edition_key(ref)
+    if upper.startswith(("ISO", "IEC")) and not re.search(r"\sP\d", ref):
+        return re.sub(r"/amd\s*", "/amd ", edition_key(re.sub(r"/IEEE\b", "", ref)))
+    rest = re.sub(r"^\S*IEEE\S*\s+(?:(?:Unapproved|Approved|Draft|FDIS|DIS)\s+)*(?:Std\s+)?", "", ref.strip())
+    m = re.search(r"\bP?([A-Z]?\d+(?:\.\d+)*[A-Z]*(?:-(?!(?:19|20)\d\d\b)\d+)*)", rest)
+    return "ieee " + m.group(1).lower() if m else edition_key(ref)
+
+
 def title_key(title):
     """A title with its numbers set aside (and the part's own title after `Part N:`)."""
     t = re.sub(r"\d+", "#", title.lower())
@@ -85,19 +103,21 @@ def wording(title):
     return m.group(1).lower() if m else None
 
 
-def families(labels, titles, by_wording=False):
-    """The families to review, in order: (kind, name, [label rows])."""
+def families(labels, titles, by_wording=False, kinds=("edition", "title", "series")):
+    """The families to review, in order: (kind, name, [label rows]); only those of `kinds`."""
     found = []
     taken = set()
     rules = [("wording", lambda row: wording(titles.get(key(row[2]), "")),
               lambda rows: len({"valid_reliable" in r[4] for r in rows}) > 1)] if by_wording else [
-        ("edition", lambda row: edition_key(row[2]), lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
+        ("edition", lambda row: standard_key(row[2]), lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
         ("title", lambda row: title_key(titles.get(key(row[2]), "")) or None,
          lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
         ("series", lambda row: series_key(row[2]),
          lambda rows: any(len({c in r[4] for r in rows}) > 1 for c in SERIES_CHARACTERISTICS)),
     ]
     for kind, keyed, differs in rules:
+        if not by_wording and kind not in kinds:
+            continue
         groups = collections.defaultdict(list)
         for row in labels:
             name = keyed(row)
@@ -120,7 +140,7 @@ def select(args):
     records = {key(r["id"]): r for r in gold_sample.corpus_records(args.corpus)}
     missing = [row[2] for row in labels if key(row[2]) not in records]
     titles = {k: r["title"] for k, r in records.items()}
-    chosen = families(labels, titles, by_wording=args.wording)
+    chosen = families(labels, titles, by_wording=args.wording, kinds=args.kinds.split(","))
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "sample.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -198,6 +218,8 @@ def main():
     s.add_argument("--per-sheet", type=int, default=100)
     s.add_argument("--wording", action="store_true",
                    help="the families of one kind of checking named in the title, by valid_reliable")
+    s.add_argument("--kinds", default="edition,title,series",
+                   help="the kinds of family reviewed, among edition, title and series (comma-separated)")
     a = sub.add_parser("apply")
     a.add_argument("reviewed")
     a.add_argument("gold", nargs="+")
