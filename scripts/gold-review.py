@@ -4,7 +4,7 @@ the editions and drafts of one standard, the parts of one series, the standards 
 Labellers of different draws and adjudicators did not always rule alike on the same kind of
 record; the review labels such a family again, side by side, in two independent passes.
 
-    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N] [--wording]
+    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N] [--wording [checking|management]]
     scripts/gold-review.py apply REVIEWED.csv GOLD.csv ... [--check]
 
 `select` finds the families among the labels of the given gold files — and nothing else: not the
@@ -24,7 +24,11 @@ With --wording, the families are instead the standards whose titles name one kin
 (calibration, measurement uncertainty, conformance testing, accuracy, verification, validation:
 the first the title names), reviewed when their valid_reliable labels differ: the wording the
 labellers read most differently ("testing/verification/validation" of the rubric, read more or
-less broadly).
+less broadly). With --wording management, the standards whose titles name a management system,
+risk management, quality management, governance, audit, compliance or certification, reviewed
+when their accountable_transparent labels differ ("management systems … risk management processes
+of organisations" of the rubric, given to management-system standards of every domain by some
+labellers and to none outside AI by others).
 
 `apply` replaces the labels of each reviewed standard in the gold file that holds it (REVIEWED.csv:
 the merged review, as `gold-merge.py` writes it from the review's passes and adjudication); with --check it changes nothing and exits
@@ -50,7 +54,7 @@ spec.loader.exec_module(gold_sample)
 SERIES_CHARACTERISTICS = ("valid_reliable", "human_oversight")
 # How a sheet names each kind of family.
 KINDS = {"edition": "editions and drafts of one standard", "title": "one title", "series": "parts of one series",
-         "wording": "titles naming one kind of checking"}
+         "wording": "titles naming one kind of checking", "management": "titles naming one kind of management or assurance"}
 
 def series_key(ref):
     """Publisher and number: `ISO 8000`, `IEC 60601`, `IEEE 2030`."""
@@ -92,31 +96,42 @@ def read_labels(paths):
     return [(path, line, row["id"], ai, frozenset(chars)) for path in paths for line, row, ai, chars in read_rows(path)]
 
 
-# The kinds of checking a title can name, for the wording review (the first found names the family).
-WORDING = re.compile(r"\b(calibration|measurement uncertainty|uncertainty|conformance testing|accuracy|verification|"
-                     r"validation)\b", re.I)
+# The wording reviews: per set, its kind of family, the words a title can name (the first found
+# names the family) and the characteristic whose labels must differ within a family.
+WORDINGS = {
+    "checking": ("wording", re.compile(r"\b(calibration|measurement uncertainty|uncertainty|conformance testing|accuracy|"
+                                       r"verification|validation)\b", re.I), "valid_reliable"),
+    "management": ("management", re.compile(r"\b(management systems?|risk management|quality management|governance|"
+                                            r"audit|compliance|certification)\b", re.I), "accountable_transparent"),
+}
 
 
-def wording(title):
-    """The kind of checking a title names first, for the wording review; None when it names none."""
-    m = WORDING.search(title)
-    return m.group(1).lower() if m else None
+def wording(title, words=WORDINGS["checking"][1]):
+    """The words of a wording set a title names first, for the wording review; None when it names none."""
+    m = words.search(title)
+    return m.group(1).lower().replace("systems", "system") if m else None
 
 
-def families(labels, titles, by_wording=False, kinds=("edition", "title", "series")):
-    """The families to review, in order: (kind, name, [label rows]); only those of `kinds`."""
+def families(labels, titles, by_wording=None, kinds=("edition", "title", "series")):
+    """The families to review, in order: (kind, name, [label rows]); only those of `kinds`, or
+    those of the wording set named `by_wording` (`WORDINGS`)."""
     found = []
     taken = set()
-    rules = [("wording", lambda row: wording(titles.get(key(row[2]), "")),
-              lambda rows: len({"valid_reliable" in r[4] for r in rows}) > 1)] if by_wording else [
-        ("edition", lambda row: standard_key(row[2]), lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
-        ("title", lambda row: title_key(titles.get(key(row[2]), "")) or None,
-         lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
-        ("series", lambda row: series_key(row[2]),
-         lambda rows: any(len({c in r[4] for r in rows}) > 1 for c in SERIES_CHARACTERISTICS)),
-    ]
+    if by_wording:
+        kind, words, characteristic = WORDINGS[by_wording]
+        rules = [(kind, lambda row: wording(titles.get(key(row[2]), ""), words),
+                  lambda rows: len({characteristic in r[4] for r in rows}) > 1)]
+        kinds = (kind,)
+    else:
+        rules = [
+            ("edition", lambda row: standard_key(row[2]), lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
+            ("title", lambda row: title_key(titles.get(key(row[2]), "")) or None,
+             lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
+            ("series", lambda row: series_key(row[2]),
+             lambda rows: any(len({c in r[4] for r in rows}) > 1 for c in SERIES_CHARACTERISTICS)),
+        ]
     for kind, keyed, differs in rules:
-        if not by_wording and kind not in kinds:
+        if kind not in kinds:
             continue
         groups = collections.defaultdict(list)
         for row in labels:
@@ -216,8 +231,9 @@ def main():
     s.add_argument("out")
     s.add_argument("gold", nargs="+")
     s.add_argument("--per-sheet", type=int, default=100)
-    s.add_argument("--wording", action="store_true",
-                   help="the families of one kind of checking named in the title, by valid_reliable")
+    s.add_argument("--wording", nargs="?", const="checking", choices=sorted(WORDINGS),
+                   help="the families of the words of one set named in the title (checking: by valid_reliable; "
+                        "management: by accountable_transparent)")
     s.add_argument("--kinds", default="edition,title,series",
                    help="the kinds of family reviewed, among edition, title and series (comma-separated)")
     a = sub.add_parser("apply")
