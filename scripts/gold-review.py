@@ -4,7 +4,7 @@ the editions and drafts of one standard, the parts of one series, the standards 
 Labellers of different draws and adjudicators did not always rule alike on the same kind of
 record; the review labels such a family again, side by side, in two independent passes.
 
-    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N] [--wording [checking|management]]
+    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N] [--wording [checking|management|interaction]]
     scripts/gold-review.py apply REVIEWED.csv GOLD.csv ... [--check]
 
 `select` finds the families among the labels of the given gold files — and nothing else: not the
@@ -28,7 +28,9 @@ less broadly). With --wording management, the standards whose titles name a mana
 risk management, quality management, governance, audit, compliance or certification, reviewed
 when their accountable_transparent labels differ ("management systems … risk management processes
 of organisations" of the rubric, given to management-system standards of every domain by some
-labellers and to none outside AI by others).
+labellers and to none outside AI by others). With --wording interaction, the standards whose
+titles name user interfaces, displays, controls, control rooms or human factors, reviewed when
+their human_oversight labels differ.
 
 `apply` replaces the labels of each reviewed standard in the gold file that holds it (REVIEWED.csv:
 the merged review, as `gold-merge.py` writes it from the review's passes and adjudication); with --check it changes nothing and exits
@@ -54,7 +56,8 @@ spec.loader.exec_module(gold_sample)
 SERIES_CHARACTERISTICS = ("valid_reliable", "human_oversight")
 # How a sheet names each kind of family.
 KINDS = {"edition": "editions and drafts of one standard", "title": "one title", "series": "parts of one series",
-         "wording": "titles naming one kind of checking", "management": "titles naming one kind of management or assurance"}
+         "wording": "titles naming one kind of checking", "management": "titles naming one kind of management or assurance",
+         "interaction": "titles naming one part of human–system interaction"}
 
 def series_key(ref):
     """Publisher and number: `ISO 8000`, `IEC 60601`, `IEEE 2030`."""
@@ -103,13 +106,15 @@ WORDINGS = {
                                        r"verification|validation)\b", re.I), "valid_reliable"),
     "management": ("management", re.compile(r"\b(management systems?|risk management|quality management|governance|"
                                             r"audit|compliance|certification)\b", re.I), "accountable_transparent"),
+    "interaction": ("interaction", re.compile(r"\b(user interfaces?|displays?|controls|control rooms?|human factors)\b", re.I),
+                    "human_oversight"),
 }
 
 
 def wording(title, words=WORDINGS["checking"][1]):
     """The words of a wording set a title names first, for the wording review; None when it names none."""
     m = words.search(title)
-    return m.group(1).lower().replace("systems", "system") if m else None
+    return re.sub(r"s$", "", m.group(1).lower()) if m else None
 
 
 def families(labels, titles, by_wording=None, kinds=("edition", "title", "series")):
@@ -233,7 +238,7 @@ def main():
     s.add_argument("--per-sheet", type=int, default=100)
     s.add_argument("--wording", nargs="?", const="checking", choices=sorted(WORDINGS),
                    help="the families of the words of one set named in the title (checking: by valid_reliable; "
-                        "management: by accountable_transparent)")
+                        "management: by accountable_transparent; interaction: by human_oversight)")
     s.add_argument("--kinds", default="edition,title,series",
                    help="the kinds of family reviewed, among edition, title and series (comma-separated)")
     a = sub.add_parser("apply")
