@@ -4,7 +4,7 @@ the editions and drafts of one standard, the parts of one series, the standards 
 Labellers of different draws and adjudicators did not always rule alike on the same kind of
 record; the review labels such a family again, side by side, in two independent passes.
 
-    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N] [--wording [checking|management|interaction]]
+    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N] [--wording [checking|management|interaction|testing]]
     scripts/gold-review.py apply REVIEWED.csv GOLD.csv ... [--check]
 
 `select` finds the families among the labels of the given gold files — and nothing else: not the
@@ -30,7 +30,9 @@ when their accountable_transparent labels differ ("management systems … risk m
 of organisations" of the rubric, given to management-system standards of every domain by some
 labellers and to none outside AI by others). With --wording interaction, the standards whose
 titles name user interfaces, displays, controls, control rooms or human factors, reviewed when
-their human_oversight labels differ.
+their human_oversight labels differ. With --wording testing, the standards of information
+technology (an ICS code under 35, ISO/IEC JTC 1, IEEE) whose titles name tests, testing,
+evaluation or performance, reviewed when their valid_reliable labels differ.
 
 `apply` replaces the labels of each reviewed standard in the gold file that holds it (REVIEWED.csv:
 the merged review, as `gold-merge.py` writes it from the review's passes and adjudication); with --check it changes nothing and exits
@@ -57,7 +59,8 @@ SERIES_CHARACTERISTICS = ("valid_reliable", "human_oversight")
 # How a sheet names each kind of family.
 KINDS = {"edition": "editions and drafts of one standard", "title": "one title", "series": "parts of one series",
          "wording": "titles naming one kind of checking", "management": "titles naming one kind of management or assurance",
-         "interaction": "titles naming one part of human–system interaction"}
+         "interaction": "titles naming one part of human–system interaction",
+         "testing": "information-technology titles naming tests, evaluation or performance"}
 
 def series_key(ref):
     """Publisher and number: `ISO 8000`, `IEC 60601`, `IEEE 2030`."""
@@ -108,7 +111,18 @@ WORDINGS = {
                                             r"audit|compliance|certification)\b", re.I), "accountable_transparent"),
     "interaction": ("interaction", re.compile(r"\b(user interfaces?|displays?|controls|control rooms?|human factors)\b", re.I),
                     "human_oversight"),
+    "testing": ("testing", re.compile(r"\b(test(?:s|ing)?|evaluation|evaluating|performance)\b", re.I), "valid_reliable"),
 }
+
+
+def information_technology(record):
+    """A record of information technology: an ICS code under 35, a committee of ISO/IEC JTC 1, or IEEE."""
+    return (any(code.strip().startswith("35.") for code in record["ics"].split(";")) or "JTC 1" in record["committee"]
+            or "IEEE" in record["id"].upper())
+
+
+# Wording sets reviewed among some records only.
+WORDING_SCOPES = {"testing": information_technology}
 
 
 def wording(title, words=WORDINGS["checking"][1]):
@@ -160,6 +174,9 @@ def select(args):
     records = {key(r["id"]): r for r in gold_sample.corpus_records(args.corpus)}
     missing = [row[2] for row in labels if key(row[2]) not in records]
     titles = {k: r["title"] for k, r in records.items()}
+    scope = WORDING_SCOPES.get(args.wording)
+    if scope:
+        labels = [row for row in labels if key(row[2]) in records and scope(records[key(row[2])])]
     chosen = families(labels, titles, by_wording=args.wording, kinds=args.kinds.split(","))
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "sample.csv"), "w", newline="") as f:
@@ -238,7 +255,8 @@ def main():
     s.add_argument("--per-sheet", type=int, default=100)
     s.add_argument("--wording", nargs="?", const="checking", choices=sorted(WORDINGS),
                    help="the families of the words of one set named in the title (checking: by valid_reliable; "
-                        "management: by accountable_transparent; interaction: by human_oversight)")
+                        "management: by accountable_transparent; interaction: by human_oversight; "
+                        "testing: information technology, by valid_reliable)")
     s.add_argument("--kinds", default="edition,title,series",
                    help="the kinds of family reviewed, among edition, title and series (comma-separated)")
     a = sub.add_parser("apply")
