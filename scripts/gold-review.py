@@ -4,7 +4,7 @@ the editions and drafts of one standard, the parts of one series, the standards 
 Labellers of different draws and adjudicators did not always rule alike on the same kind of
 record; the review labels such a family again, side by side, in two independent passes.
 
-    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N] [--wording [checking|management|interaction|testing]]
+    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N] [--wording [checking|management|interaction|testing|conformance]]
     scripts/gold-review.py apply REVIEWED.csv GOLD.csv ... [--check]
 
 `select` finds the families among the labels of the given gold files — and nothing else: not the
@@ -32,7 +32,10 @@ labellers and to none outside AI by others). With --wording interaction, the sta
 titles name user interfaces, displays, controls, control rooms or human factors, reviewed when
 their human_oversight labels differ. With --wording testing, the standards of information
 technology (an ICS code under 35, ISO/IEC JTC 1, IEEE) whose titles name tests, testing,
-evaluation or performance, reviewed when their valid_reliable labels differ.
+evaluation or performance, reviewed when their valid_reliable labels differ; with --wording
+conformance, those whose titles name conformance, test suites, a test markup language (ATML) or
+the AI exchange for test environments (AI-ESTATE), every family, under the narrower rule on
+conformance tests (Inputs/gold/README.md).
 
 `apply` replaces the labels of each reviewed standard in the gold file that holds it (REVIEWED.csv:
 the merged review, as `gold-merge.py` writes it from the review's passes and adjudication); with --check it changes nothing and exits
@@ -60,7 +63,8 @@ SERIES_CHARACTERISTICS = ("valid_reliable", "human_oversight")
 KINDS = {"edition": "editions and drafts of one standard", "title": "one title", "series": "parts of one series",
          "wording": "titles naming one kind of checking", "management": "titles naming one kind of management or assurance",
          "interaction": "titles naming one part of human–system interaction",
-         "testing": "information-technology titles naming tests, evaluation or performance"}
+         "testing": "information-technology titles naming tests, evaluation or performance",
+         "conformance": "information-technology titles naming conformance testing or the description of tests"}
 
 def series_key(ref):
     """Publisher and number: `ISO 8000`, `IEC 60601`, `IEEE 2030`."""
@@ -112,6 +116,8 @@ WORDINGS = {
     "interaction": ("interaction", re.compile(r"\b(user interfaces?|displays?|controls|control rooms?|human factors)\b", re.I),
                     "human_oversight"),
     "testing": ("testing", re.compile(r"\b(test(?:s|ing)?|evaluation|evaluating|performance)\b", re.I), "valid_reliable"),
+    "conformance": ("conformance", re.compile(r"\b(conformance|test suites?|test markup language|ATML|"
+                                              r"exchange and service tie)\b", re.I), "valid_reliable"),
 }
 
 
@@ -121,8 +127,11 @@ def information_technology(record):
             or "IEEE" in record["id"].upper())
 
 
+# Wording sets whose every family is reviewed, for a rule that changed (Inputs/gold/README.md).
+WORDINGS_REVIEWED_WHOLE = {"conformance"}
+
 # Wording sets reviewed among some records only.
-WORDING_SCOPES = {"testing": information_technology}
+WORDING_SCOPES = {"testing": information_technology, "conformance": information_technology}
 
 
 def wording(title, words=WORDINGS["checking"][1]):
@@ -138,8 +147,10 @@ def families(labels, titles, by_wording=None, kinds=("edition", "title", "series
     taken = set()
     if by_wording:
         kind, words, characteristic = WORDINGS[by_wording]
+        # A set reviewed under a changed rule takes every family, its labels alike or not.
+        every = by_wording in WORDINGS_REVIEWED_WHOLE
         rules = [(kind, lambda row: wording(titles.get(key(row[2]), ""), words),
-                  lambda rows: len({characteristic in r[4] for r in rows}) > 1)]
+                  lambda rows: every or len({characteristic in r[4] for r in rows}) > 1)]
         kinds = (kind,)
     else:
         rules = [
@@ -256,7 +267,7 @@ def main():
     s.add_argument("--wording", nargs="?", const="checking", choices=sorted(WORDINGS),
                    help="the families of the words of one set named in the title (checking: by valid_reliable; "
                         "management: by accountable_transparent; interaction: by human_oversight; "
-                        "testing: information technology, by valid_reliable)")
+                        "testing, conformance: information technology, by valid_reliable)")
     s.add_argument("--kinds", default="edition,title,series",
                    help="the kinds of family reviewed, among edition, title and series (comma-separated)")
     a = sub.add_parser("apply")
