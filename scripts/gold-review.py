@@ -50,7 +50,7 @@ import os
 import re
 import sys
 
-from goldlabels import edition_key, key, read_rows
+from goldlabels import edition_key, ieee_designation, key, read_rows
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("gold_sample", os.path.join(HERE, "gold-sample.py"))
@@ -59,13 +59,6 @@ spec.loader.exec_module(gold_sample)
 
 # The characteristics the series rule compares (the lowest agreement of the passes).
 SERIES_CHARACTERISTICS = ("valid_reliable", "human_oversight")
-# How a sheet names each kind of family.
-KINDS = {"edition": "editions and drafts of one standard", "title": "one title", "series": "parts of one series",
-         "wording": "titles naming one kind of checking", "management": "titles naming one kind of management or assurance",
-         "interaction": "titles naming one part of human–system interaction",
-         "testing": "information-technology titles naming tests, evaluation or performance",
-         "conformance": "information-technology titles naming conformance testing or the description of tests"}
-
 def series_key(ref):
     """Publisher and number: `ISO 8000`, `IEC 60601`, `IEEE 2030`."""
     upper = ref.upper()
@@ -89,8 +82,7 @@ def standard_key(ref):
         return edition_key(ref)
     if upper.startswith(("ISO", "IEC")) and not re.search(r"\sP\d", ref):
         return re.sub(r"/amd\s*", "/amd ", edition_key(re.sub(r"/IEEE\b", "", ref)))
-    rest = re.sub(r"^\S*IEEE\S*\s+(?:(?:Unapproved|Approved|Draft|FDIS|DIS)\s+)*(?:Std\s+)?", "", ref.strip())
-    m = re.search(r"\bP?([A-Z]?\d+(?:\.\d+)*[A-Z]*(?:-(?!(?:19|20)\d\d\b)\d+)*)", rest)
+    m = re.search(r"\bP?([A-Z]?\d+(?:\.\d+)*[A-Z]*(?:-(?!(?:19|20)\d\d\b)\d+)*)", ieee_designation(ref))
     return "ieee " + m.group(1).lower() if m else edition_key(ref)
 
 
@@ -106,35 +98,42 @@ def read_labels(paths):
     return [(path, line, row["id"], ai, frozenset(chars)) for path in paths for line, row, ai, chars in read_rows(path)]
 
 
-# The wording reviews: per set, its kind of family, the words a title can name (the first found
-# names the family) and the characteristic whose labels must differ within a family.
-WORDINGS = {
-    "checking": ("wording", re.compile(r"\b(calibration|measurement uncertainty|uncertainty|conformance testing|accuracy|"
-                                       r"verification|validation)\b", re.I), "valid_reliable"),
-    "management": ("management", re.compile(r"\b(management systems?|risk management|quality management|governance|"
-                                            r"audit|compliance|certification)\b", re.I), "accountable_transparent"),
-    "interaction": ("interaction", re.compile(r"\b(user interfaces?|displays?|controls|control rooms?|human factors)\b", re.I),
-                    "human_oversight"),
-    "testing": ("testing", re.compile(r"\b(test(?:s|ing)?|evaluation|evaluating|performance)\b", re.I), "valid_reliable"),
-    "conformance": ("conformance", re.compile(r"\b(conformance|test suites?|test markup language|ATML|"
-                                              r"exchange and service tie)\b", re.I), "valid_reliable"),
-}
-
-
 def information_technology(record):
     """A record of information technology: an ICS code under 35, a committee of ISO/IEC JTC 1, or IEEE."""
     return (any(code.strip().startswith("35.") for code in record["ics"].split(";")) or "JTC 1" in record["committee"]
             or "IEEE" in record["id"].upper())
 
 
-# Wording sets whose every family is reviewed, for a rule that changed (Inputs/gold/README.md).
-WORDINGS_REVIEWED_WHOLE = {"conformance"}
+# A wording review's set of words: the kind of its families (the sample's `family` column) and how a
+# sheet heads them; the words a title can name (the first found names the family); the
+# characteristic whose labels must differ within a family; the records it reviews among (None: all);
+# and whether every family is reviewed, its labels alike or not (for a rule that changed,
+# Inputs/gold/README.md).
+WordingSet = collections.namedtuple("WordingSet", "kind heading words characteristic scope whole", defaults=(None, False))
 
-# Wording sets reviewed among some records only.
-WORDING_SCOPES = {"testing": information_technology, "conformance": information_technology}
+WORDINGS = {
+    "checking": WordingSet("wording", "titles naming one kind of checking", re.compile(
+        r"\b(calibration|measurement uncertainty|uncertainty|conformance testing|accuracy|verification|validation)\b",
+        re.I), "valid_reliable"),
+    "management": WordingSet("management", "titles naming one kind of management or assurance", re.compile(
+        r"\b(management systems?|risk management|quality management|governance|audit|compliance|certification)\b",
+        re.I), "accountable_transparent"),
+    "interaction": WordingSet("interaction", "titles naming one part of human–system interaction", re.compile(
+        r"\b(user interfaces?|displays?|controls|control rooms?|human factors)\b", re.I), "human_oversight"),
+    "testing": WordingSet("testing", "information-technology titles naming tests, evaluation or performance", re.compile(
+        r"\b(test(?:s|ing)?|evaluation|evaluating|performance)\b", re.I), "valid_reliable", information_technology),
+    "conformance": WordingSet("conformance", "information-technology titles naming conformance testing or the description "
+                              "of tests", re.compile(r"\b(conformance|test suites?|test markup language|ATML|"
+                                                     r"exchange and service tie)\b", re.I), "valid_reliable",
+                              information_technology, whole=True),
+}
+
+# How a sheet heads each kind of family.
+KINDS = {"edition": "editions and drafts of one standard", "title": "one title", "series": "parts of one series",
+         **{w.kind: w.heading for w in WORDINGS.values()}}
 
 
-def wording(title, words=WORDINGS["checking"][1]):
+def wording(title, words):
     """The words of a wording set a title names first, for the wording review; None when it names none."""
     m = words.search(title)
     return re.sub(r"s$", "", m.group(1).lower()) if m else None
@@ -146,12 +145,10 @@ def families(labels, titles, by_wording=None, kinds=("edition", "title", "series
     found = []
     taken = set()
     if by_wording:
-        kind, words, characteristic = WORDINGS[by_wording]
-        # A set reviewed under a changed rule takes every family, its labels alike or not.
-        every = by_wording in WORDINGS_REVIEWED_WHOLE
-        rules = [(kind, lambda row: wording(titles.get(key(row[2]), ""), words),
-                  lambda rows: every or len({characteristic in r[4] for r in rows}) > 1)]
-        kinds = (kind,)
+        words = WORDINGS[by_wording]
+        rules = [(words.kind, lambda row: wording(titles.get(key(row[2]), ""), words.words),
+                  lambda rows: words.whole or len({words.characteristic in r[4] for r in rows}) > 1)]
+        kinds = (words.kind,)
     else:
         rules = [
             ("edition", lambda row: standard_key(row[2]), lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
@@ -185,7 +182,7 @@ def select(args):
     records = {key(r["id"]): r for r in gold_sample.corpus_records(args.corpus)}
     missing = [row[2] for row in labels if key(row[2]) not in records]
     titles = {k: r["title"] for k, r in records.items()}
-    scope = WORDING_SCOPES.get(args.wording)
+    scope = WORDINGS[args.wording].scope if args.wording else None
     if scope:
         labels = [row for row in labels if key(row[2]) in records and scope(records[key(row[2])])]
     chosen = families(labels, titles, by_wording=args.wording, kinds=args.kinds.split(","))
@@ -275,6 +272,8 @@ def main():
     a.add_argument("gold", nargs="+")
     a.add_argument("--check", action="store_true")
     args = ap.parse_args()
+    if args.command == "select" and not set(args.kinds.split(",")) <= {"edition", "title", "series"}:
+        s.error(f"--kinds {args.kinds}: expected edition, title or series, comma-separated")
     select(args) if args.command == "select" else apply(args)
 
 

@@ -213,10 +213,11 @@ def main():
             ap.error(f"--quota {item}: expected one of {', '.join(quotas)} = a count or all")
         quotas[name] = None if value == "all" else int(value)
 
-    excluded = set()
+    excluded_ids = []
     for path in args.exclude:
         with open(path, newline="") as f:
-            excluded.update(key(row["id"]) for row in csv.DictReader(f))
+            excluded_ids.extend(row["id"] for row in csv.DictReader(f))
+    excluded = {key(i) for i in excluded_ids}
 
     records = corpus_records(args.corpus)
     # Every edition of an excluded standard is excluded: its undated reference is.
@@ -225,9 +226,7 @@ def main():
     editions = set()
     if args.exclude_editions:
         editions = {edition_key(r["id"]) for r in records if key(r["id"]) in excluded or key(r["undated"]) in excluded}
-        for path in args.exclude:
-            with open(path, newline="") as f:
-                editions.update(edition_key(row["id"]) for row in csv.DictReader(f))
+        editions.update(edition_key(i) for i in excluded_ids)
 
     by_stratum = {s: {} for s in quotas}
     for r in records:

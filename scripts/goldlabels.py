@@ -14,6 +14,15 @@ def key(ref):
     return re.sub(r"\s+", " ", ref).strip().lower()
 
 
+# What precedes an IEEE designation: the publisher(s), an approval state, `Std`.
+IEEE_PREFIX = re.compile(r"^\S*IEEE\S*\s+(?:(?:Unapproved|Approved|Draft|FDIS|DIS)\s+)*(?:Std\s+)?")
+
+
+def ieee_designation(ref):
+    """An IEEE reference from its designation on: `IEEE Unapproved Std P1657/D-27-2009` → `P1657/D-27-2009`."""
+    return IEEE_PREFIX.sub("", ref.strip())
+
+
 STAGES = re.compile(r"\b(?:PWI|NP|AWI|WD|CD|DIS|FDIS|PRF|DTS|DTR|DPAS|FDTS|FDTR|PDTS|PDTR|DAM|FDAM|DAmd|FDAmd)\s+")
 
 
@@ -23,7 +32,7 @@ def edition_key(ref):
     corrigenda stay apart from their base standard."""
     r = ref.strip()
     if "IEEE" in r.upper():
-        m = re.search(r"\bP?([A-Z]?\d+(?:\.\d+)*)", re.sub(r"^\S*IEEE\S*\s+(?:(?:Unapproved|Approved|Draft|FDIS|DIS)\s+)*(?:Std\s+)?", "", r))
+        m = re.search(r"\bP?([A-Z]?\d+(?:\.\d+)*)", ieee_designation(r))
         return "ieee " + (m.group(1) if m else r.lower())
     r = re.sub(r"/D(TS|TR|PAS)\b", r"/\1", r)           # ISO/DTS 4654 → ISO/TS 4654
     r = re.sub(r"/(?:CD|PD|DIS|FD|PRF)\s*(TS|TR|PAS)\b", r"/\1", r)
