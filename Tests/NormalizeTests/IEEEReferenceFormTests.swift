@@ -23,6 +23,22 @@ private func normalizeIDAMS(_ normtitles: [String], extra: [RawRecord] = []) thr
 
 @Suite("IEEE references as IDAMS writes them")
 struct IEEEReferenceFormTests {
+    /// A project's drafts and the standard they became share an id once the project's marks
+    /// are set aside; only hyphen-year publishers' ids lose them.
+    @Test func projectMarksAreSetAsideForIEEEAndANSIOnly() {
+        #expect(Reference.withoutProjectMarks("IEEE P7001") == "IEEE 7001")
+        #expect(Reference.withoutProjectMarks("IEEE Std 7001") == "IEEE 7001")
+        #expect(Reference.withoutProjectMarks("IEEE Std 1003.1") == "IEEE 1003.1")
+        #expect(Reference.withoutProjectMarks("IEEE/ISO/IEC P15026.3") == "IEEE/ISO/IEC 15026.3")
+        #expect(Reference.withoutProjectMarks("ANSI PN42.33") == "ANSI N42.33")
+        #expect(Reference.withoutProjectMarks("IEEE PC37.115") == "IEEE C37.115")
+        #expect(Reference.withoutProjectMarks("IEEE Std C37.115") == "IEEE C37.115")
+        #expect(Reference.withoutProjectMarks("ISO P7001") == "ISO P7001")
+        #expect(Reference.withoutProjectMarks("IEEE Pulse") == "IEEE Pulse")
+        #expect(Reference.withoutProjectMarks("IEEE PCB1") == "IEEE PCB1")
+        #expect(Reference.withoutProjectMarks("IEEE") == "IEEE")
+    }
+
     @Test func aRedlineIsTheSameStandardAsItsCleanEdition() throws {
         let reference = try #require(Reference.parseIEEE("IEEE Std 463-2013 (Revision of IEEE Std 463-2006) - Redline"))
         #expect(reference.id == "IEEE Std 463-2013" && reference.undatedId == "IEEE Std 463" && reference.year == "2013")

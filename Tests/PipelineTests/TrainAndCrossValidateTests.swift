@@ -111,6 +111,15 @@ struct TrainAndCrossValidateTests {
         #expect(key("ISO/IEC 42006:2025", undated: "ISO/IEC 42006") != published)
         #expect(key("ISO/IEC 27001:2022/Amd 1:2024", undated: "ISO/IEC 27001:2022/Amd 1")
                 != key("ISO/IEC 27001:2022", undated: "ISO/IEC 27001"))
+        // An IEEE project's drafts, of every draft number, and the standard they became.
+        let ieee = key("IEEE Std 7001-2021", undated: "IEEE Std 7001")
+        #expect(key("IEEE P7001/D-1-2020-06", undated: "IEEE P7001") == ieee)
+        #expect(key("IEEE P7001/D-4-2021-10", undated: "IEEE P7001") == ieee)
+        #expect(key("ANSI PN42.33/D-3.4-2018-05", undated: "ANSI PN42.33") == key("ANSI N42.33-2019", undated: "ANSI N42.33"))
+        #expect(key("IEEE PC37.115/D-2", undated: "IEEE PC37.115") == key("IEEE Std C37.115-2003", undated: "IEEE Std C37.115"))
+        // Another IEEE standard, an amendment, and an ISO reference with a P keep their own keys.
+        #expect(key("IEEE Std 7002-2022", undated: "IEEE Std 7002") != ieee)
+        #expect(key("IEEE Std 802.1AEdk-2023", undated: "IEEE Std 802.1AEdk") != key("IEEE Std 802.1AE-2018", undated: "IEEE Std 802.1AE"))
     }
 
     @Test func aBadWeightsFileStopsTheRunNamingFileLineAndKey() throws {

@@ -9,9 +9,11 @@ extension PipelineRunner {
 
     /// The key that groups the editions of one standard into one cross-validation fold: the
     /// undated reference of the published standard, which its drafts share (`ISO/IEC DIS
-    /// 42005` and `ISO/IEC 42005:2025` are one standard; their texts are nearly the same).
+    /// 42005` and `ISO/IEC 42005:2025` are one standard; their texts are nearly the same), an
+    /// IEEE project's drafts with the standard they became (`IEEE P7001/D-1-2020-06` and
+    /// `IEEE Std 7001-2021`).
     static func editionKey(_ standard: Standard) -> String {
-        Normalizer.matchKey(Reference.policyNames(standard.id).undatedId)
+        Normalizer.matchKey(Reference.withoutProjectMarks(Reference.policyNames(standard.id).undatedId))
     }
 
     /// Reads gold files (one or more, as one set of labels).
