@@ -4,7 +4,8 @@ the editions and drafts of one standard, the parts of one series, the standards 
 Labellers of different draws and adjudicators did not always rule alike on the same kind of
 record; the review labels such a family again, side by side, in two independent passes.
 
-    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N] [--wording [checking|management|interaction|testing|conformance]]
+    scripts/gold-review.py select CORPUS_DIR OUT_DIR GOLD.csv ... [--per-sheet N]
+        [--wording [checking|management|interaction|testing|conformance|product-testing|transparency]]
     scripts/gold-review.py apply REVIEWED.csv GOLD.csv ... [--check]
 
 `select` finds the families among the labels of the given gold files — and nothing else: not the
@@ -35,7 +36,14 @@ technology (an ICS code under 35, ISO/IEC JTC 1, IEEE) whose titles name tests, 
 evaluation or performance, reviewed when their valid_reliable labels differ; with --wording
 conformance, those whose titles name conformance, test suites, a test markup language (ATML) or
 the AI exchange for test environments (AI-ESTATE), every family, under the narrower rule on
-conformance tests (Inputs/gold/README.md).
+conformance tests (Inputs/gold/README.md). With --wording product-testing, the standards outside
+information technology whose titles name tests, testing, measurement, performance, determination,
+inspection, quality control or quality assurance: most of them their labellers left without
+valid_reliable, as the project's rule on test methods of physical products asks, and a family is
+reviewed in its minority (the standards labelled otherwise than most of the family) beside a control
+of as many of the majority, chosen by a hash of their references. With --wording transparency, the
+standards whose titles name transparency, explainability or interpretability, every family, for
+explainable_interpretable.
 
 `apply` replaces the labels of each reviewed standard in the gold file that holds it (REVIEWED.csv:
 the merged review, as `gold-merge.py` writes it from the review's passes and adjudication); with --check it changes nothing and exits
@@ -44,6 +52,7 @@ the merged review, as `gold-merge.py` writes it from the review's passes and adj
 import argparse
 import collections
 import csv
+import hashlib
 import importlib.util
 import io
 import os
@@ -104,12 +113,21 @@ def information_technology(record):
             or "IEEE" in record["id"].upper())
 
 
+def outside_information_technology(record):
+    """A record of any field but information technology (`information_technology`)."""
+    return not information_technology(record)
+
+
 # A wording review's set of words: the kind of its families (the sample's `family` column) and how a
 # sheet heads them; the words a title can name (the first found names the family); the
 # characteristic whose labels must differ within a family; the records it reviews among (None: all);
-# and whether every family is reviewed, its labels alike or not (for a rule that changed,
-# Inputs/gold/README.md).
-WordingSet = collections.namedtuple("WordingSet", "kind heading words characteristic scope whole", defaults=(None, False))
+# whether every family is reviewed, its labels alike or not (for a rule that changed,
+# Inputs/gold/README.md); and whether a family is reviewed only in its minority (the members whose
+# label on the characteristic departs from most of the family's) beside a control of as many members
+# of the majority (those first by `control_order`), for a family too large to review whole whose
+# labellers mostly read it alike.
+WordingSet = collections.namedtuple("WordingSet", "kind heading words characteristic scope whole minority",
+                                    defaults=(None, False, False))
 
 WORDINGS = {
     "checking": WordingSet("wording", "titles naming one kind of checking", re.compile(
@@ -126,6 +144,13 @@ WORDINGS = {
                               "of tests", re.compile(r"\b(conformance|test suites?|test markup language|ATML|"
                                                      r"exchange and service tie)\b", re.I), "valid_reliable",
                               information_technology, whole=True),
+    "product-testing": WordingSet("product-testing", "titles outside information technology naming tests, "
+                                  "measurement, performance, inspection or quality control", re.compile(
+        r"\b(test(?:s|ing)?|measurement|measuring|performance|determination|inspection|quality control|"
+        r"quality assurance)\b", re.I), "valid_reliable", outside_information_technology, minority=True),
+    "transparency": WordingSet("transparency", "titles naming transparency, explainability or interpretability",
+                               re.compile(r"\b(transparen\w*|explainab\w*|interpretab\w*)\b", re.I),
+                               "explainable_interpretable", whole=True),
 }
 
 # How a sheet heads each kind of family.
@@ -144,11 +169,14 @@ def families(labels, titles, by_wording=None, kinds=("edition", "title", "series
     those of the wording set named `by_wording` (`WORDINGS`)."""
     found = []
     taken = set()
+    reviewed = lambda rows: rows
     if by_wording:
         words = WORDINGS[by_wording]
         rules = [(words.kind, lambda row: wording(titles.get(key(row[2]), ""), words.words),
                   lambda rows: words.whole or len({words.characteristic in r[4] for r in rows}) > 1)]
         kinds = (words.kind,)
+        if words.minority:
+            reviewed = lambda rows: minority_and_control(rows, words.characteristic)
     else:
         rules = [
             ("edition", lambda row: standard_key(row[2]), lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
@@ -169,12 +197,27 @@ def families(labels, titles, by_wording=None, kinds=("edition", "title", "series
             rows = groups[name]
             if len(rows) < 2 or not differs(rows):
                 continue
-            new = [r for r in sorted(rows, key=lambda r: r[2]) if key(r[2]) not in taken]
+            new = [r for r in sorted(reviewed(rows), key=lambda r: r[2]) if key(r[2]) not in taken]
             if not new:
                 continue
             taken.update(key(r[2]) for r in new)
             found.append((kind, name, new))
     return found
+
+
+def control_order(ref):
+    """A stable order of references that neither their labels nor their wording decide."""
+    return hashlib.sha256(key(ref).encode()).hexdigest()
+
+
+def minority_and_control(rows, characteristic):
+    """The members of a family whose label on `characteristic` departs from most members' (ties:
+    those that have it), and as many of the others, first by `control_order`: a sheet on which the
+    labellers cannot tell the one from the other."""
+    having = [r for r in rows if characteristic in r[4]]
+    lacking = [r for r in rows if characteristic not in r[4]]
+    minority, majority = (having, lacking) if len(having) <= len(lacking) else (lacking, having)
+    return minority + sorted(majority, key=lambda r: control_order(r[2]))[:len(minority)]
 
 
 def select(args):
@@ -264,7 +307,9 @@ def main():
     s.add_argument("--wording", nargs="?", const="checking", choices=sorted(WORDINGS),
                    help="the families of the words of one set named in the title (checking: by valid_reliable; "
                         "management: by accountable_transparent; interaction: by human_oversight; "
-                        "testing, conformance: information technology, by valid_reliable)")
+                        "testing, conformance: information technology, by valid_reliable; product-testing: "
+                        "outside information technology, the minority by valid_reliable and a control; "
+                        "transparency: every family, for explainable_interpretable)")
     s.add_argument("--kinds", default="edition,title,series",
                    help="the kinds of family reviewed, among edition, title and series (comma-separated)")
     a = sub.add_parser("apply")
