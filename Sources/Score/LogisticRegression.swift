@@ -5,7 +5,8 @@ import Foundation
 /// fixed order, nothing is random), exact to the tolerance on the problems of the scorer (a
 /// few thousand sparse features, a few thousand rows).
 ///
-/// Minimises `(1/n) Σ_i [log(1 + exp(z_i)) − y_i z_i] + λ Σ_j w_j²` with
+/// Minimises `(1/n) Σ_i [log(1 + exp(z_i)) − y_i z_i] + λ Σ_j w_j²` (or `λ Σ_j (w_j − m_j)²`,
+/// shrinking towards prior means `m_j` rather than 0) with
 /// `z_i = b + Σ_j w_j x_ij`; the intercept `b` is not penalised (but for a negligible 1e-8
 /// that keeps it finite when every target is 0 or every target is 1). Targets may be
 /// fractional (in [0, 1]).
@@ -128,10 +129,12 @@ public struct LogisticRegression: Sendable {
     ///
     /// - Parameters:
     ///   - penalties: per feature, a factor of `lambda` (nil: 1 for every feature).
+    ///   - priorMeans: per feature, the value its penalty shrinks it towards (nil: 0 for every
+    ///     feature).
     ///   - start: parameters to start from (intercept first), e.g. the fit at a neighbouring
     ///     `lambda`; the optimum does not depend on it (the objective is strictly convex).
     public static func fit(_ rows: SparseRows, targets: [Double], lambda: Double, penalties: [Double]? = nil,
-                           start: LogisticRegression? = nil,
+                           priorMeans: [Double]? = nil, start: LogisticRegression? = nil,
                            maxIterations: Int = 100, tolerance: Double = 1e-10) -> LogisticRegression {
         precondition(rows.count == targets.count)
         let d = rows.featureCount + 1 // parameter 0 is the intercept
@@ -144,6 +147,12 @@ public struct LogisticRegression: Sendable {
             precondition(penalties.count == rows.featureCount)
             for j in 1..<d { penalty[j] = lambda * penalties[j - 1] }
         }
+        // The value each parameter is shrunk towards, intercept first.
+        var mean = [Double](repeating: 0, count: d)
+        if let priorMeans {
+            precondition(priorMeans.count == rows.featureCount)
+            for j in 1..<d { mean[j] = priorMeans[j - 1] }
+        }
         var theta = [Double](repeating: 0, count: d)
         if let start, start.weights.count == rows.featureCount {
             theta[0] = start.intercept
@@ -154,7 +163,7 @@ public struct LogisticRegression: Sendable {
             var total = 0.0
             for (zi, y) in zip(z, targets) { total += softplus(zi) - y * zi }
             var sum = 0.0
-            for j in 0..<d { sum += penalty[j] * theta[j] * theta[j] }
+            for j in 0..<d { sum += penalty[j] * (theta[j] - mean[j]) * (theta[j] - mean[j]) }
             return total / n + sum
         }
 
@@ -166,7 +175,7 @@ public struct LogisticRegression: Sendable {
         while iterations < maxIterations {
             iterations += 1
             // Gradient and the diagonal of the curvature, by row.
-            for j in 0..<d { gradient[j] = 2 * penalty[j] * theta[j] }
+            for j in 0..<d { gradient[j] = 2 * penalty[j] * (theta[j] - mean[j]) }
             for i in 0..<rows.count {
                 let p = ScoringModel.sigmoid(z[i])
                 let residual = (p - targets[i]) / n

@@ -49,12 +49,19 @@ public struct TrainingOptions: Sendable {
     /// pair of strength and factor with the lowest inner cross-validated log-loss. A factor
     /// above 1 asks more evidence of a word the labels taught than of a term the project chose.
     public var learnedPenaltyFactors: [Double]
+    /// Whether each characteristic's field weights are shrunk towards the field weights shared
+    /// by all the characteristics (fitted on every characteristic's vocabulary evidence
+    /// together) rather than towards 0: a term of the taxonomy in a title is strong evidence
+    /// whichever characteristic it names, and a characteristic with few labels (the
+    /// explainability standards are a handful) borrows that strength from the others.
+    public var sharesFieldWeights: Bool
 
     public init(lambdas: [Double] = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1], innerFolds: Int = 5, defaultLambda: Double = 0.01,
                 threshold: Double = 0.5, aiThreshold: Double = 0.5, choosesThresholds: Bool = true,
                 minimumIndicatorCount: Int = 3, textFeatures: TextFeatureSettings? = TextFeatureSettings(),
-                learnedWeightFloor: Double = 0.03, learnedPenaltyFactors: [Double] = [1, 3, 10]) {
+                learnedWeightFloor: Double = 0.03, learnedPenaltyFactors: [Double] = [1, 3, 10], sharesFieldWeights: Bool = true) {
         precondition(!learnedPenaltyFactors.isEmpty && learnedPenaltyFactors.allSatisfy { $0 > 0 })
+        self.sharesFieldWeights = sharesFieldWeights
         self.learnedPenaltyFactors = learnedPenaltyFactors
         self.textFeatures = textFeatures
         self.learnedWeightFloor = learnedWeightFloor
@@ -190,14 +197,45 @@ public enum ScorerTraining {
         let isAI = examples.map {
             aiModel.probability(slot: ScoreSlot.aiRelevance, items: $0.items, indicators: $0.indicators, textKeys: $0.textKeys, isAI: false) >= aiThreshold
         }
+        let fieldPrior = options.sharesFieldWeights ? sharedFieldWeights(examples, isAI: isAI, lambda: options.defaultLambda) : nil
         // The characteristics' fits are independent of each other: one per core at a time,
         // each the same whichever thread runs it.
         let fitted = Parallel.map(count: Characteristic.allCases.count, workers: Parallel.processorCount) { index in
-            fitTarget(ScoreSlot.slot(Characteristic.allCases[index]), examples: examples, isAI: isAI, text: text, options: options)
+            fitTarget(ScoreSlot.slot(Characteristic.allCases[index]), examples: examples, isAI: isAI, text: text,
+                      fieldPrior: fieldPrior, options: options)
         }
         for (index, characteristic) in Characteristic.allCases.enumerated() { targets[ScoreSlot.slot(characteristic)] = fitted[index] }
         return ScoringWeights(targets: targets, threshold: options.threshold, aiThreshold: options.aiThreshold,
                               examples: examples.count, goldFiles: goldFiles, textFeatures: options.textFeatures)
+    }
+
+    /// The field weights shared by the characteristics: one logistic regression over every
+    /// (example, characteristic) pair, whose features are the pair's five field sums of the
+    /// characteristic's vocabulary evidence (its AI-conditional terms where the example is found
+    /// AI-relevant) and an intercept per characteristic; nil when no example has any evidence.
+    static func sharedFieldWeights(_ examples: [LabelledExample], isAI: [Bool], lambda: Double) -> [Double]? {
+        let fields = FeatureSpace.fieldCount
+        let characteristics = Characteristic.allCases
+        var rows: [LogisticRegression.Row] = []
+        var targets: [Double] = []
+        rows.reserveCapacity(examples.count * characteristics.count)
+        for (position, characteristic) in characteristics.enumerated() {
+            let slot = ScoreSlot.slot(characteristic)
+            // The field sums only: no term, indicator or learned feature is in this space.
+            let space = FeatureSpace(slot: slot, examples: [], isAI: [], minimumIndicatorCount: Int.max)
+            for (example, ai) in zip(examples, isAI) {
+                var row = space.row(example.items, indicators: [], isAI: ai)
+                row.append((fields + position, 1))
+                rows.append(row)
+                targets.append(example.label.characteristics.contains(characteristic) ? 1 : 0)
+            }
+        }
+        guard rows.contains(where: { $0.count > 1 }) else { return nil }
+        // The per-characteristic intercepts are all but free.
+        let penalties = [Double](repeating: 1, count: fields) + [Double](repeating: 1e-6, count: characteristics.count)
+        let model = LogisticRegression.fit(LogisticRegression.SparseRows(rows, featureCount: fields + characteristics.count),
+                                           targets: targets, lambda: lambda, penalties: penalties)
+        return Array(model.weights[..<fields])
     }
 
     /// The learned text features that at least `minimumCount` examples have, sorted.
@@ -214,9 +252,11 @@ public enum ScorerTraining {
 
     /// One target's model, its L2 strength (and the factor of it for learned text features)
     /// chosen by inner cross-validation.
+    /// - Parameter fieldPrior: the field weights to shrink this target's towards (nil: 0).
     static func fitTarget(_ slot: Int, examples: [LabelledExample], isAI: [Bool], text: [String] = [],
-                          options: TrainingOptions) -> ScoringWeights.Target {
+                          fieldPrior: [Double]? = nil, options: TrainingOptions) -> ScoringWeights.Target {
         let space = FeatureSpace(slot: slot, examples: examples, isAI: isAI, text: text, minimumIndicatorCount: options.minimumIndicatorCount)
+        let priorMeans = fieldPrior.map { $0 + [Double](repeating: 0, count: space.count - FeatureSpace.fieldCount) }
         let rows = LogisticRegression.SparseRows(examples.indices.map {
             space.row(examples[$0].items, indicators: examples[$0].indicators, textKeys: examples[$0].textKeys, isAI: isAI[$0])
         }, featureCount: space.count)
@@ -247,7 +287,7 @@ public enum ScorerTraining {
                     for fold in 0..<innerFolds {
                         let (train, test) = parts[fold]
                         let model = LogisticRegression.fit(trainRows[fold], targets: train.map { targets[$0] }, lambda: candidate,
-                                                           penalties: penalties, start: previous[fold])
+                                                           penalties: penalties, priorMeans: priorMeans, start: previous[fold])
                         previous[fold] = model
                         let z = testRows[fold].logits([model.intercept] + model.weights)
                         for (position, index) in test.enumerated() {
@@ -268,7 +308,8 @@ public enum ScorerTraining {
                                                fallback: slot == ScoreSlot.aiRelevance ? options.aiThreshold : options.threshold)
             }
         }
-        let model = LogisticRegression.fit(rows, targets: targets, lambda: lambda, penalties: space.penalties(learnedFactor: factor))
+        let model = LogisticRegression.fit(rows, targets: targets, lambda: lambda, penalties: space.penalties(learnedFactor: factor),
+                                           priorMeans: priorMeans)
         var target = space.target(model, lambda: lambda, learnedWeightFloor: options.learnedWeightFloor)
         if !space.text.isEmpty { target.learnedPenalty = factor }
         target.threshold = threshold

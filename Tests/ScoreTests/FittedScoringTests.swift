@@ -70,6 +70,31 @@ struct FittedScoringTests {
         }
     }
 
+    @Test func thePenaltyShrinksTowardsItsPriorMeans() {
+        let truth = LogisticRegression(intercept: 0, weights: [1.5, -2.0, 0.25])
+        let rows = Self.syntheticRows(400, seed: 9)
+        let targets = rows.map(truth.probability)
+        let sparse = LogisticRegression.SparseRows(rows, featureCount: 3)
+        let means = [3.0, 1.0, -2.0]
+        // A strong penalty holds the weights at the means, not at 0.
+        let held = LogisticRegression.fit(sparse, targets: targets, lambda: 1_000, priorMeans: means)
+        for (found, mean) in zip(held.weights, means) { #expect(abs(found - mean) < 0.01, "weights \(held.weights)") }
+        // The optimum of mean log-loss + λ‖w − m‖²: the gradient vanishes there.
+        let fitted = LogisticRegression.fit(sparse, targets: targets, lambda: 0.5, priorMeans: means)
+        for feature in 0..<3 {
+            var gradient = 2 * 0.5 * (fitted.weights[feature] - means[feature])
+            for (row, y) in zip(rows, targets) {
+                let residual = fitted.probability(row) - y
+                for (index, value) in row where index == feature { gradient += residual * value / Double(rows.count) }
+            }
+            #expect(abs(gradient) < 1e-8)
+        }
+        // Zero means are the plain L2 penalty.
+        let plain = LogisticRegression.fit(sparse, targets: targets, lambda: 0.5)
+        let zero = LogisticRegression.fit(sparse, targets: targets, lambda: 0.5, priorMeans: [0, 0, 0])
+        #expect(plain.weights == zero.weights && plain.intercept == zero.intercept)
+    }
+
     // MARK: - folds
 
     static func labels(_ count: Int) -> (ids: [String], labels: [GoldLabel]) {
@@ -203,6 +228,37 @@ struct FittedScoringTests {
         #expect(abs(item.weight - coefficient * value) < 1e-12)
         let intercept = try #require(card.intercept(for: .characteristic(.safe)))
         #expect(abs(card.score(.safe) - 1 / (1 + exp(-(intercept + safe.reduce(0) { $0 + $1.weight })))) < 1e-12)
+    }
+
+    /// A characteristic with two labelled standards borrows the strength of a title term from
+    /// the characteristics with many: its field weights are shrunk towards the shared ones.
+    @Test func aRareCharacteristicBorrowsTheSharedFieldWeights() throws {
+        var (standards, gold) = Self.corpus()
+        for (index, product) in ["pumps", "valves"].enumerated() {
+            standards.append(Fixtures.standard("ISO \(600 + index):2020", title: "Explainability of \(product)"))
+            gold.labels.append(GoldLabel(id: "ISO \(600 + index):2020", aiRelevant: false, characteristics: [.explainableInterpretable]))
+        }
+        let scorer = Scorer(taxonomy: try Fixtures.smallTaxonomy())
+        let examples = ScorerTraining.examples(gold: gold, standards: standards, scorer: scorer, matchKey: EvaluationTests.key).examples
+        let isAI = [Bool](repeating: false, count: examples.count)
+        let shared = try #require(ScorerTraining.sharedFieldWeights(examples, isAI: isAI, lambda: 0.01))
+        #expect(shared[ScoredField.fieldIndex(.title)] > 1, "shared field weights \(shared)")
+
+        let options = TrainingOptions(lambdas: [0.1], textFeatures: nil)
+        var without = options
+        without.sharesFieldWeights = false
+        let borrowed = ScorerTraining.fit(examples, options: options).targets[ScoreSlot.slot(.explainableInterpretable)]
+        let alone = ScorerTraining.fit(examples, options: without).targets[ScoreSlot.slot(.explainableInterpretable)]
+        let title = { (target: ScoringWeights.Target) in target.fields[.title] ?? 0 }
+        #expect(title(borrowed) > title(alone), "title weight \(title(borrowed)) against \(title(alone))")
+        // So a standard it never saw, whose title names the term, scores higher.
+        let taxonomy = try Fixtures.smallTaxonomy()
+        let unseen = Fixtures.standard(title: "Explainability of cranes")
+        let withShared = Scorer(taxonomy: taxonomy, weights: ScorerTraining.fit(examples, options: options))
+        let withoutShared = Scorer(taxonomy: taxonomy, weights: ScorerTraining.fit(examples, options: without))
+        #expect(withShared.score(unseen).score(.explainableInterpretable) > withoutShared.score(unseen).score(.explainableInterpretable))
+        // The other characteristics' fits are unchanged in kind: safety still makes `safe`.
+        #expect(withShared.score(Fixtures.standard(title: "Functional safety of saws")).characteristics.contains(.safe))
     }
 
     // MARK: - the weights file
