@@ -227,7 +227,7 @@ public enum ScorerTraining {
                 var row = space.row(example.items, indicators: [], isAI: ai)
                 row.append((fields + position, 1))
                 rows.append(row)
-                targets.append(example.label.characteristics.contains(characteristic) ? 1 : 0)
+                targets.append(isPositive(example.label, slot: slot) ? 1 : 0)
             }
         }
         guard rows.contains(where: { $0.count > 1 }) else { return nil }
