@@ -4,7 +4,7 @@ wording only (never by the scorer's output), and write them as numbered labellin
 
     scripts/gold-sample.py CORPUS_DIR OUT_DIR [--exclude GOLD.csv ...] [--chunks N] [--seed S]
                            [--quota STRATUM=N ...] [--exclude-editions] [--title-stratum] [--privacy-stratum]
-                           [--human-stratum] [--verification-stratum]
+                           [--human-stratum] [--verification-stratum] [--trust-stratum]
 
 Strata (each standard in the first stratum it qualifies for; one edition per undated reference):
   ai-committee  ISO/IEC JTC 1/SC 42 and the IEEE committees on AI and computational intelligence: all
@@ -22,6 +22,8 @@ Strata (each standard in the first stratum it qualifies for; one edition per und
                 dependability, accuracy, data quality, software testing or quality, conformance testing,
                 performance evaluation, robustness, uncertainty, calibration or quality assurance: 0 unless
                 --quota verification-title=N
+  trust-wording (with --trust-stratum) the title, keywords or abstract name trustworthiness or
+                trustworthy systems: 0 unless --quota trust-wording=N
   horizontal    title names security, privacy, safety, quality, management system, governance,
                 risk, sustainability, accessibility, ethics, human factors: 260
   random        any other standard: 220
@@ -43,10 +45,10 @@ import xml.etree.ElementTree as ET
 from goldlabels import edition_key, key
 
 QUOTAS = {"ai-committee": None, "ai-title": 0, "ai-wording": 260, "privacy-title": 0, "human-title": 0,
-          "verification-title": 0, "horizontal": 260, "random": 220}
+          "verification-title": 0, "trust-wording": 0, "horizontal": 260, "random": 220}
 # The strata that only exist when their option asks for them.
 OPTIONAL = {"ai-title": "title_stratum", "privacy-title": "privacy_stratum", "human-title": "human_stratum",
-            "verification-title": "verification_stratum"}
+            "verification-title": "verification_stratum", "trust-wording": "trust_stratum"}
 AI_COMMITTEES = re.compile(r"JTC 1/SC 42|Artificial Intelligence Standards Committee|Computational Intelligence", re.I)
 AI_WORDING = re.compile(
     r"\b(artificial intelligence|machine learning|neural|deep learning|autonomous|autonomy|"
@@ -67,6 +69,7 @@ VERIFICATION_TITLE = re.compile(
     r"\b(verification|validation|validating|reliability|dependability|accuracy|data quality|software (?:testing|quality)|"
     r"conformance testing|performance (?:evaluation|assessment|testing)|robustness|uncertainty|calibration|"
     r"proficiency testing|quality assurance)\b", re.I)
+TRUST_WORDING = re.compile(r"\btrustworth\w*", re.I)
 # The name of ISO/IEC JTC 1/SC 27's field, which opens the titles of its security standards too.
 SC27_FIELD = re.compile(r"information security, cybersecurity and privacy protection", re.I)
 HORIZONTAL = re.compile(
@@ -161,7 +164,8 @@ def write_record(f, n, r):
     f.write(f"- abstract: {html.unescape(abstract) or '—'}\n\n")
 
 
-def stratum(r, title_stratum=False, privacy_stratum=False, human_stratum=False, verification_stratum=False):
+def stratum(r, title_stratum=False, privacy_stratum=False, human_stratum=False, verification_stratum=False,
+            trust_stratum=False):
     if AI_COMMITTEES.search(r["committee"]):
         return "ai-committee"
     if title_stratum and AI_TITLE.search(r["title"]):
@@ -174,6 +178,8 @@ def stratum(r, title_stratum=False, privacy_stratum=False, human_stratum=False, 
         return "human-title"
     if verification_stratum and VERIFICATION_TITLE.search(r["title"]):
         return "verification-title"
+    if trust_stratum and TRUST_WORDING.search(" ".join((r["title"], r["keywords"], r["abstract"]))):
+        return "trust-wording"
     if HORIZONTAL.search(r["title"]):
         return "horizontal"
     return "random"
@@ -201,6 +207,9 @@ def main():
                     help="put the standards whose title names verification, validation, reliability, accuracy, "
                          "data quality, calibration or quality assurance in a stratum of their own "
                          "(verification-title), after human-title")
+    ap.add_argument("--trust-stratum", action="store_true",
+                    help="put the standards whose title, keywords or abstract name trustworthiness in a stratum "
+                         "of their own (trust-wording), after verification-title")
     ap.add_argument("--privacy-stratum", action="store_true",
                     help="put the standards whose title names privacy or personal data (beyond SC 27's field name) "
                          "in a stratum of their own (privacy-title), after ai-wording")
@@ -236,7 +245,7 @@ def main():
             continue
         # One edition per undated reference: the latest seen (sorted by id below).
         by_stratum[stratum(r, args.title_stratum, args.privacy_stratum, args.human_stratum,
-                           args.verification_stratum)].setdefault(key(r["undated"]), []).append(r)
+                           args.verification_stratum, args.trust_stratum)].setdefault(key(r["undated"]), []).append(r)
 
     rng = random.Random(args.seed)
     chosen = []
