@@ -8,7 +8,7 @@ draws, next to how many a run tagged.
 The population is the corpus's standards, one per undated reference (the latest edition), as
 `gold-sample.py` draws them. Standards of a `--census` gold file (`dev.csv`: not drawn at random)
 count with their own labels. Every other standard falls into one stratum of `gold-sample.py`
-(with the ai-title and privacy-title strata split out); the labelled standards of the `--draw` files (a sample.csv
+(with its optional strata split out); the labelled standards of the `--draw` files (a sample.csv
 and its gold file) are, per stratum, a simple random sample of it, so a stratum's count is
 estimated as its size × the share of its labelled standards that have the characteristic, with
 a standard error (finite-population corrected). The run's count is over the same population:
@@ -106,7 +106,7 @@ def main():
             census_sample.append(labelled[0])
             continue
         s = gold_sample.stratum(latest, title_stratum=True, privacy_stratum=True, human_stratum=True,
-                                 verification_stratum=True)
+                                 verification_stratum=True, trust_stratum=True)
         size[s] += 1
         found = [(drawn[key(e["id"])], held_out.get(key(e["id"]))) for e in editions if key(e["id"]) in drawn]
         if found:
