@@ -20,7 +20,9 @@ family is reviewed when its members' labels differ:
            valid_reliable or human_oversight, the two characteristics the labelling passes agreed on
            least (Inputs/gold/README.md)
 A standard in several such families is reviewed once, in the first (in the order above).
---kinds limits the review to some of the three.
+--kinds limits the review to some of the three. --kinds standard instead labels every standard of
+the files again, each with its editions and drafts (`standard_key`) side by side, whatever their
+labels: a whole file labelled again under rules written after it was labelled.
 With --wording, the families are instead the standards whose titles name one kind of checking
 (calibration, measurement uncertainty, conformance testing, accuracy, verification, validation:
 the first the title names), reviewed when their valid_reliable labels differ: the wording the
@@ -155,6 +157,7 @@ WORDINGS = {
 
 # How a sheet heads each kind of family.
 KINDS = {"edition": "editions and drafts of one standard", "title": "one title", "series": "parts of one series",
+         "standard": "one standard, its editions and drafts",
          **{w.kind: w.heading for w in WORDINGS.values()}}
 
 
@@ -184,6 +187,7 @@ def families(labels, titles, by_wording=None, kinds=("edition", "title", "series
              lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
             ("series", lambda row: series_key(row[2]),
              lambda rows: any(len({c in r[4] for r in rows}) > 1 for c in SERIES_CHARACTERISTICS)),
+            ("standard", lambda row: standard_key(row[2]), lambda rows: True),
         ]
     for kind, keyed, differs in rules:
         if kind not in kinds:
@@ -195,7 +199,7 @@ def families(labels, titles, by_wording=None, kinds=("edition", "title", "series
                 groups[name].append(row)
         for name in sorted(groups):
             rows = groups[name]
-            if len(rows) < 2 or not differs(rows):
+            if (len(rows) < 2 and kind != "standard") or not differs(rows):
                 continue
             new = [r for r in sorted(reviewed(rows), key=lambda r: r[2]) if key(r[2]) not in taken]
             if not new:
@@ -311,14 +315,16 @@ def main():
                         "outside information technology, the minority by valid_reliable and a control; "
                         "transparency: every family, for explainable_interpretable)")
     s.add_argument("--kinds", default="edition,title,series",
-                   help="the kinds of family reviewed, among edition, title and series (comma-separated)")
+                   help="the kinds of family reviewed, among edition, title and series (comma-separated); "
+                        "or standard alone: every standard, with its editions and drafts")
     a = sub.add_parser("apply")
     a.add_argument("reviewed")
     a.add_argument("gold", nargs="+")
     a.add_argument("--check", action="store_true")
     args = ap.parse_args()
-    if args.command == "select" and not set(args.kinds.split(",")) <= {"edition", "title", "series"}:
-        s.error(f"--kinds {args.kinds}: expected edition, title or series, comma-separated")
+    if args.command == "select" and not (set(args.kinds.split(",")) <= {"edition", "title", "series"}
+                                         or args.kinds == "standard"):
+        s.error(f"--kinds {args.kinds}: expected edition, title or series, comma-separated, or standard alone")
     select(args) if args.command == "select" else apply(args)
 
 
