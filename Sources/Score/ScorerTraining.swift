@@ -238,11 +238,16 @@ public enum ScorerTraining {
         return Array(model.weights[..<fields])
     }
 
-    /// The learned text features that at least `minimumCount` examples have, sorted.
+    /// The learned text features that at least `minimumCount` examples have, sorted; only those
+    /// a weights file can name (``ScoringWeights/isStemmedWords(_:)``): a word the scanner keeps
+    /// whole although a character of it is neither a letter nor a digit (a private-use glyph
+    /// before "json" in an abstract) makes no feature, or `train` would write a file that the
+    /// run rejects.
     static func textFeatureKeys(_ examples: [LabelledExample], minimumCount: Int) -> [String] {
         var counts: [String: Int] = [:]
         for example in examples { for key in example.textKeys { counts[key, default: 0] += 1 } }
-        return counts.filter { $0.value >= minimumCount }.keys.sorted()
+        return counts.filter { $0.value >= minimumCount && LearnedVocabulary.split($0.key).map { ScoringWeights.isStemmedWords($0.words) } == true }
+            .keys.sorted()
     }
 
     /// Whether an example is a positive of a scored slot.

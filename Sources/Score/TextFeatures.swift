@@ -17,7 +17,7 @@ public struct TextFeatureSettings: Sendable, Equatable {
 
     public static let fieldsAllowed: [ScoredField] = [.title, .keywords, .abstract]
 
-    public init(fields: [ScoredField] = [.title, .keywords, .abstract], maximumWords: Int = 2, minimumCount: Int = 3) {
+    public init(fields: [ScoredField] = [.title, .keywords, .abstract], maximumWords: Int = 2, minimumCount: Int = 2) {
         self.fields = fields
         self.maximumWords = maximumWords
         self.minimumCount = minimumCount

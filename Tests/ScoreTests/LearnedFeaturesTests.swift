@@ -96,7 +96,7 @@ struct LearnedFeaturesTests {
         #expect(try #require(safe.learned["title:valv"]) > 0)
         let yaml = weights.yaml
         #expect(yaml.contains("\nversion: 2\n"))
-        #expect(yaml.contains("\ntext_features:\n  fields: [abstract, keywords, title]\n  maximum_words: 2\n  minimum_count: 3\n"))
+        #expect(yaml.contains("\ntext_features:\n  fields: [abstract, keywords, title]\n  maximum_words: 2\n  minimum_count: 2\n"))
         let loaded = try ScoringWeights.parse(yaml: yaml, source: "w.yaml", taxonomy: taxonomy)
         #expect(loaded.yaml == yaml)
         #expect(loaded.textFeatures == weights.textFeatures)
@@ -219,6 +219,24 @@ struct LearnedFeaturesTests {
             csv += "\(id),\(ai ? 1 : 0),\(safe ? "safe" : "")\n"
         }
         return (standards, try! GoldFile.parse(csv, path: "small.csv"))
+    }
+
+    /// A word the scanner keeps whole with a character that is neither a letter nor a digit
+    /// (a private-use glyph before "json", as in an abstract of the corpus) makes no learned
+    /// feature: the weights file `train` writes is one the run reads.
+    @Test func aWordTheWeightsFileCannotNameMakesNoFeature() throws {
+        var (standards, gold) = Self.corpus()
+        for index in standards.indices {
+            standards[index].abstract += " Data are exchanged as \u{F02D}json files."
+        }
+        let examples = try Self.examples((standards, gold))
+        #expect(examples.allSatisfy { $0.textKeys.contains { $0.contains("\u{F02D}") } })
+        let keys = ScorerTraining.textFeatureKeys(examples, minimumCount: 2)
+        #expect(keys.contains("abstract:exchang"))
+        #expect(!keys.contains { $0.contains("\u{F02D}") })
+        let weights = ScorerTraining.fit(examples, goldFiles: ["small.csv"])
+        let loaded = try ScoringWeights.parse(yaml: weights.yaml, source: "w.yaml", taxonomy: try Fixtures.smallTaxonomy())
+        #expect(loaded.yaml == weights.yaml)
     }
 
     static func examples(_ corpus: (standards: [Standard], gold: GoldFile) = corpus()) throws -> [LabelledExample] {
