@@ -176,11 +176,13 @@ def families(labels, titles, by_wording=None, kinds=("edition", "title", "series
     if by_wording:
         words = WORDINGS[by_wording]
         rules = [(words.kind, lambda row: wording(titles.get(key(row[2]), ""), words.words),
-                  lambda rows: words.whole or len({words.characteristic in r[4] for r in rows}) > 1)]
+                  lambda rows: len(rows) > 1 and (words.whole or len({words.characteristic in r[4] for r in rows}) > 1))]
         kinds = (words.kind,)
         if words.minority:
             reviewed = lambda rows: minority_and_control(rows, words.characteristic)
     else:
+        # Each rule says which of its families are reviewed: a family of one has no labels to
+        # differ (so none of the first three takes it); the whole review takes every standard.
         rules = [
             ("edition", lambda row: standard_key(row[2]), lambda rows: len({(r[3], r[4]) for r in rows}) > 1),
             ("title", lambda row: title_key(titles.get(key(row[2]), "")) or None,
@@ -199,7 +201,7 @@ def families(labels, titles, by_wording=None, kinds=("edition", "title", "series
                 groups[name].append(row)
         for name in sorted(groups):
             rows = groups[name]
-            if (len(rows) < 2 and kind != "standard") or not differs(rows):
+            if not differs(rows):
                 continue
             new = [r for r in sorted(reviewed(rows), key=lambda r: r[2]) if key(r[2]) not in taken]
             if not new:
