@@ -122,30 +122,72 @@ public enum CSVTables {
     /// also shows its contribution to the logit as `coefficient×value`:
     /// `ai_relevance: machine learning (title 1.234×3.000)`.
     public static func evidenceSummary(_ card: ScoreCard) -> String {
-        guard !card.evidence.isEmpty else { return "" }
-        var order: [ScoreTarget] = []
-        var terms: [ScoreTarget: [String]] = [:]
-        var seen: Set<String> = []
-        for item in card.evidence.sorted(by: { $0.weight > $1.weight }) {
-            let key = "\(item.target)|\(item.term)"
-            guard seen.insert(key).inserted else { continue }
-            if terms[item.target] == nil { order.append(item.target) }
-            if let coefficient = item.coefficient {
-                terms[item.target, default: []].append("\(item.term) (\(item.field.rawValue) \(decimal3(coefficient))×\(decimal3(item.value ?? 0)))")
+        let evidence = card.evidence
+        guard !evidence.isEmpty else { return "" }
+        // A run writes this for every standard: positions, not the items, are sorted (an item
+        // holds strings), a term is known by its target and text rather than by a key string,
+        // and each target's text is written as bytes.
+        let order = evidence.indices.sorted { evidence[$0].weight > evidence[$1].weight }
+        var groups: [(target: ScoreTarget, bytes: [UInt8])] = []
+        var seen: Set<TargetTerm> = []
+        for position in order {
+            let item = evidence[position]
+            guard seen.insert(TargetTerm(target: item.target, term: item.term)).inserted else { continue }
+            let group: Int
+            if let found = groups.firstIndex(where: { $0.target == item.target }) {
+                group = found
+                groups[group].bytes.append(contentsOf: ", ".utf8)
             } else {
-                terms[item.target, default: []].append("\(item.term) (\(item.field.rawValue))")
+                group = groups.count
+                groups.append((item.target, Array(item.target.description.utf8) + Array(": ".utf8)))
             }
+            groups[group].bytes.append(contentsOf: item.term.utf8)
+            groups[group].bytes.append(contentsOf: " (".utf8)
+            groups[group].bytes.append(contentsOf: item.field.rawValue.utf8)
+            if let coefficient = item.coefficient {
+                groups[group].bytes.append(UInt8(ascii: " "))
+                appendDecimal3(coefficient, to: &groups[group].bytes)
+                groups[group].bytes.append(contentsOf: "×".utf8)
+                appendDecimal3(item.value ?? 0, to: &groups[group].bytes)
+            }
+            groups[group].bytes.append(UInt8(ascii: ")"))
         }
-        return order.map { "\($0): " + terms[$0]!.joined(separator: ", ") }.joined(separator: "; ")
+        var bytes = groups[0].bytes
+        for group in groups.dropFirst() {
+            bytes.append(contentsOf: "; ".utf8)
+            bytes.append(contentsOf: group.bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private struct TargetTerm: Hashable {
+        let target: ScoreTarget
+        let term: String
+    }
+
+    /// ``decimal3(_:)``'s text, appended as bytes.
+    static func appendDecimal3(_ value: Double, to bytes: inout [UInt8]) {
+        guard value.isFinite else { bytes.append(contentsOf: "0.000".utf8); return }
+        let thousandths = Int((abs(value) * 1000).rounded())
+        if value < 0 && thousandths > 0 { bytes.append(UInt8(ascii: "-")) }
+        var whole = thousandths / 1000
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(whole % 10))
+            whole /= 10
+        } while whole > 0
+        bytes.append(contentsOf: digits.reversed())
+        let fraction = thousandths % 1000
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
     }
 
     /// A number in [0, 1] (or any finite value) with exactly three decimals, e.g. `0.050`.
     public static func decimal3(_ value: Double) -> String {
-        guard value.isFinite else { return "0.000" }
-        let thousandths = Int((abs(value) * 1000).rounded())
-        let fraction = thousandths % 1000
-        let sign = value < 0 && thousandths > 0 ? "-" : ""
-        let padded = fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : "\(fraction)"
-        return "\(sign)\(thousandths / 1000).\(padded)"
+        var bytes: [UInt8] = []
+        appendDecimal3(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
