@@ -28,11 +28,17 @@ struct Stages: Sendable {
     init(_ config: PipelineConfig, progress: ProgressReporter, loadsWeights: Bool = true) throws {
         self.config = config
         self.progress = progress
+        // The committee data loads on another core while this one reads the taxonomy and the
+        // weights (tens of thousands of YAML entries, before any catalog can be scored); a
+        // config error is still reported in the order the files are checked: scoring, policy,
+        // committees.
+        let files = Result { try Self.committeeFiles(config) }
+        let loading = Background { Result { try Self.loadCommittees(try files.get()) } }
         scorer = try Self.scorer(config, loadsWeights: loadsWeights)
         // Policy files are small: read and validated before any catalog (a bad one is exit 78).
         policyCatalog = try PolicyStage.load(config, characteristics: Set(scorer.taxonomy.characteristics.map(\.characteristic.id)))
-        let files = try Self.committeeFiles(config)
-        loadingCommittees = Background { Result { try Self.loadCommittees(files) } }
+        _ = try files.get()
+        loadingCommittees = loading
     }
 
     /// Ingest and normalize.
