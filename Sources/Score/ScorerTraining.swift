@@ -20,8 +20,8 @@ public struct LabelledExample: Sendable {
 
 /// How `landscape train` fits the weights.
 public struct TrainingOptions: Sendable {
-    /// Candidate L2 strengths; each target takes the one with the lowest log-loss in an inner
-    /// cross-validation over the training examples only.
+    /// Candidate L2 strengths; each target takes the one whose held-out probabilities in an
+    /// inner cross-validation over the training examples only are best (``selectsByF1``).
     public var lambdas: [Double]
     /// Folds of that inner cross-validation.
     public var innerFolds: Int
@@ -55,12 +55,22 @@ public struct TrainingOptions: Sendable {
     /// whichever characteristic it names, and a characteristic with few labels (the
     /// explainability standards are a handful) borrows that strength from the others.
     public var sharesFieldWeights: Bool
+    /// Whether a characteristic's strength and learned-feature factor are the pair whose inner
+    /// held-out probabilities give the best F1 at their best threshold (the lower log-loss
+    /// breaking ties) rather than the pair with the lowest log-loss. The F1 at a threshold is
+    /// what the run does with the probabilities and what `evaluate` measures; the log-loss also
+    /// rewards calibrating the thousands of clear negatives, and chose stronger penalties that
+    /// listed fewer of the standards the labels give a characteristic. AI relevance keeps the
+    /// log-loss: its threshold is chosen for accuracy, not F1.
+    public var selectsByF1: Bool
 
     public init(lambdas: [Double] = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1], innerFolds: Int = 5, defaultLambda: Double = 0.01,
                 threshold: Double = 0.5, aiThreshold: Double = 0.5, choosesThresholds: Bool = true,
                 minimumIndicatorCount: Int = 3, textFeatures: TextFeatureSettings? = TextFeatureSettings(),
-                learnedWeightFloor: Double = 0.03, learnedPenaltyFactors: [Double] = [1, 3, 10], sharesFieldWeights: Bool = true) {
+                learnedWeightFloor: Double = 0.03, learnedPenaltyFactors: [Double] = [1, 3, 10], sharesFieldWeights: Bool = true,
+                selectsByF1: Bool = true) {
         precondition(!learnedPenaltyFactors.isEmpty && learnedPenaltyFactors.allSatisfy { $0 > 0 })
+        self.selectsByF1 = selectsByF1
         self.sharesFieldWeights = sharesFieldWeights
         self.learnedPenaltyFactors = learnedPenaltyFactors
         self.textFeatures = textFeatures
@@ -256,7 +266,7 @@ public enum ScorerTraining {
     }
 
     /// One target's model, its L2 strength (and the factor of it for learned text features)
-    /// chosen by inner cross-validation.
+    /// chosen by inner cross-validation (``TrainingOptions/selectsByF1``).
     /// - Parameter fieldPrior: the field weights to shrink this target's towards (nil: 0).
     static func fitTarget(_ slot: Int, examples: [LabelledExample], isAI: [Bool], text: [String] = [],
                           fieldPrior: [Double]? = nil, options: TrainingOptions) -> ScoringWeights.Target {
@@ -275,7 +285,8 @@ public enum ScorerTraining {
         let innerFolds = options.innerFolds
         if !options.lambdas.isEmpty, innerFolds >= 2, positives >= Double(innerFolds), Double(examples.count) - positives >= Double(innerFolds) {
             let folds = Self.folds(examples, count: innerFolds)
-            var best = Double.infinity
+            let byF1 = options.selectsByF1 && slot != ScoreSlot.aiRelevance
+            var best = (f1: -Double.infinity, loss: Double.infinity)
             var bestHeldOut: [Double] = []
             // Each inner fold's rows, and its fit at the previous strength to start from.
             let parts = (0..<innerFolds).map { fold in
@@ -300,8 +311,10 @@ public enum ScorerTraining {
                             heldOut[index] = ScoringModel.sigmoid(z[position])
                         }
                     }
-                    if loss < best - 1e-12 {
-                        best = loss
+                    // Without `byF1` every candidate has the same F1 (0): the log-loss decides.
+                    let f1 = byF1 ? Self.bestThreshold(heldOut, targets, accuracy: false, fallback: options.threshold).value : 0
+                    if Self.improves(f1: f1, loss: loss, over: best) {
+                        best = (f1, loss)
                         lambda = candidate
                         factor = candidateFactor
                         bestHeldOut = heldOut
@@ -310,7 +323,7 @@ public enum ScorerTraining {
             }
             if options.choosesThresholds {
                 threshold = Self.bestThreshold(bestHeldOut, targets, accuracy: slot == ScoreSlot.aiRelevance,
-                                               fallback: slot == ScoreSlot.aiRelevance ? options.aiThreshold : options.threshold)
+                                               fallback: slot == ScoreSlot.aiRelevance ? options.aiThreshold : options.threshold).threshold
             }
         }
         let model = LogisticRegression.fit(rows, targets: targets, lambda: lambda, penalties: space.penalties(learnedFactor: factor),
@@ -321,9 +334,17 @@ public enum ScorerTraining {
         return target
     }
 
+    /// Whether a candidate's held-out F1 and log-loss beat the best so far: a higher F1, or
+    /// the same F1 and a lower log-loss.
+    static func improves(f1: Double, loss: Double, over best: (f1: Double, loss: Double)) -> Bool {
+        f1 > best.f1 + 1e-12 || (abs(f1 - best.f1) <= 1e-12 && loss < best.loss - 1e-12)
+    }
+
     /// The threshold (0.05, 0.10 … 0.95) that gives held-out probabilities the best F1 (or
-    /// accuracy); among equals, the one nearest to `fallback`.
-    static func bestThreshold(_ probabilities: [Double], _ targets: [Double], accuracy: Bool, fallback: Double) -> Double {
+    /// accuracy), and that F1 (or number of right decisions); among equals, the threshold
+    /// nearest to `fallback`.
+    static func bestThreshold(_ probabilities: [Double], _ targets: [Double], accuracy: Bool,
+                              fallback: Double) -> (threshold: Double, value: Double) {
         var best = fallback
         var bestValue = -1.0
         for step in 1...19 {
@@ -340,7 +361,7 @@ public enum ScorerTraining {
                 bestValue = value
             }
         }
-        return best
+        return (best, bestValue)
     }
 
     // MARK: - cross-validation

@@ -125,6 +125,32 @@ struct FittedScoringTests {
         #expect((0..<5).map { fold in rare.filter { folds[$0] == fold }.count } == [2, 2, 2, 2, 2])
     }
 
+    @Test func theBestThresholdAndItsF1AreTheHandComputedOnes() {
+        // Scores 0.9 (positive), 0.8 (negative), 0.3 (positive), 0.2 (negative):
+        //   up to 0.20 all four listed: TP 2, FP 2 → F1 4/6; 0.25 and 0.30: TP 2, FP 1 → 4/5;
+        //   0.35 … 0.80: TP 1, FP 1, FN 1 → 1/2; 0.85, 0.90: TP 1, FN 1 → 2/3; 0.95: none → 0.
+        // Best F1 4/5 at 0.25 and 0.30; the one nearer to the fallback 0.5 is 0.30.
+        let best = ScorerTraining.bestThreshold([0.9, 0.8, 0.3, 0.2], [1, 0, 1, 0], accuracy: false, fallback: 0.5)
+        #expect(abs(best.threshold - 0.30) < 1e-12)
+        #expect(abs(best.value - 0.8) < 1e-12)
+        // Accuracy: 0.25 or 0.30 (3 of 4 right), 0.85 or 0.90 (3 of 4 right): nearest to 0.5 is 0.30.
+        let accuracy = ScorerTraining.bestThreshold([0.9, 0.8, 0.3, 0.2], [1, 0, 1, 0], accuracy: true, fallback: 0.5)
+        #expect(abs(accuracy.threshold - 0.30) < 1e-12)
+        #expect(accuracy.value == 3)
+    }
+
+    @Test func theStrengthWithTheBestHeldOutF1WinsWhateverItsLogLoss() {
+        // A higher F1 wins even with a higher log-loss; an equal F1 goes to the lower log-loss;
+        // a lower F1 never wins.
+        #expect(ScorerTraining.improves(f1: 0.8, loss: 10, over: (f1: 0.7, loss: 5)))
+        #expect(ScorerTraining.improves(f1: 0.7, loss: 4, over: (f1: 0.7, loss: 5)))
+        #expect(!ScorerTraining.improves(f1: 0.7, loss: 5, over: (f1: 0.7, loss: 5)))
+        #expect(!ScorerTraining.improves(f1: 0.6, loss: 1, over: (f1: 0.7, loss: 5)))
+        // Without the F1 (every candidate at 0) the log-loss alone decides, from the first on.
+        #expect(ScorerTraining.improves(f1: 0, loss: 100, over: (f1: -.infinity, loss: .infinity)))
+        #expect(!ScorerTraining.improves(f1: 0, loss: 6, over: (f1: 0, loss: 5)))
+    }
+
     @Test func foldsDependOnTheIdsNotOnTheirOrder() {
         let (ids, labels) = Self.labels(40)
         let folds = ScorerTraining.folds(ids: ids, labels: labels, count: 4)
