@@ -73,11 +73,13 @@ struct LearnedFeaturesTests {
         condensed.abstract = ""
         let run = scorer.score(condensed)
         #expect(abs(run.score(.safe) - card.score(.safe)) < 1e-12)
-        // A run's evidence lists the learned features that move the logit by 0.2 or more,
+        // A run's evidence lists the learned features that move the logit by 0.3 or more,
         // for the targets the standard passes.
         let shown = run.evidence(for: .characteristic(.safe)).filter { $0.coefficient != nil }
         #expect(run.characteristics == [.safe])
-        #expect(Set(shown.map(\.term)) == Set(Self.handMadeKeys.filter { learned[$0]! >= 0.2 }))
+        #expect(Set(shown.map(\.term)) == Set(Self.handMadeKeys.filter { learned[$0]! >= ScoringModel.shownLearnedWeight }))
+        #expect(ScoringModel.shownLearnedWeight == 0.3)
+        #expect(shown.count == Self.handMadeKeys.filter { learned[$0]! >= 0.3 }.count)
         // Not for a target it does not pass: privacy keeps its vocabulary term, not the learned one.
         #expect(run.evidence(for: .characteristic(.privacyEnhanced)).map(\.term) == ["privacy"])
         #expect(card.evidence(for: .characteristic(.privacyEnhanced)).map(\.term).sorted() == ["privacy", "title:cloud"])

@@ -62,7 +62,7 @@ public enum TableSchemas {
             )
         } + [
             Column("characteristics", .string, "`;`-joined ids of the characteristics whose score passes the configured threshold, in column order.", pattern: characteristicListPattern),
-            Column("evidence", .string, "The evidence behind the scores: per target (`ai_relevance` or a characteristic id), the vocabulary terms matched and the field they were found in, and the learned text features (`<field>:<stemmed words>`) that moved a passed target's score by at least 0.2."),
+            Column("evidence", .string, "The evidence behind the scores: per target (`ai_relevance` or a characteristic id), the vocabulary terms matched and the field they were found in, and the learned text features (`<field>:<stemmed words>`) that moved a passed target's score by at least 0.3."),
             Column("sources", .string, "Every configured source that supplied the standard, joined with `;` (several after de-duplication).", required: true),
             Column("replaced_by", .string, "Canonical ids of the editions that replace this one, joined with `;` (ISO Open Data `replacedBy`, STS `std-xref` superseded-by/replaced-by, IEEE obsoleted-by); empty when none is stated."),
         ] + policyColumns
