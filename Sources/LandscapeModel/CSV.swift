@@ -9,6 +9,25 @@ public enum CSV {
         return writer.text
     }
 
+    /// Appends a number with exactly three decimals (`0.050`), rounded half away from zero; a
+    /// value that is not finite as `0.000`.
+    public static func appendDecimal3(_ value: Double, to bytes: inout [UInt8]) {
+        let finite = value.isFinite ? value : 0
+        let thousandths = Int((abs(finite) * 1000).rounded())
+        if finite < 0 && thousandths > 0 { bytes.append(UInt8(ascii: "-")) }
+        let whole = thousandths / 1000
+        if whole < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(whole))
+        } else {
+            bytes.append(contentsOf: String(whole).utf8)
+        }
+        bytes.append(UInt8(ascii: "."))
+        let fraction = thousandths % 1000
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+    }
+
     /// One record, terminated by `\n`.
     public static func line(_ fields: [String]) -> String {
         var writer = Writer()
@@ -150,20 +169,7 @@ extension CSV {
         /// Appends a number with exactly three decimals (`0.050`), rounded half away from zero.
         public mutating func decimal3(_ value: Double) {
             separate()
-            let finite = value.isFinite ? value : 0
-            let thousandths = Int((abs(finite) * 1000).rounded())
-            if finite < 0 && thousandths > 0 { bytes.append(UInt8(ascii: "-")) }
-            let whole = thousandths / 1000
-            if whole < 10 {
-                bytes.append(UInt8(ascii: "0") + UInt8(whole))
-            } else {
-                bytes.append(contentsOf: String(whole).utf8)
-            }
-            bytes.append(UInt8(ascii: "."))
-            let fraction = thousandths % 1000
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / 100))
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+            CSV.appendDecimal3(value, to: &bytes)
         }
 
         /// Ends the current record with `\n`.

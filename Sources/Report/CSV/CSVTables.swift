@@ -146,9 +146,9 @@ public enum CSVTables {
             groups[group].bytes.append(contentsOf: item.field.rawValue.utf8)
             if let coefficient = item.coefficient {
                 groups[group].bytes.append(UInt8(ascii: " "))
-                appendDecimal3(coefficient, to: &groups[group].bytes)
+                CSV.appendDecimal3(coefficient, to: &groups[group].bytes)
                 groups[group].bytes.append(contentsOf: "×".utf8)
-                appendDecimal3(item.value ?? 0, to: &groups[group].bytes)
+                CSV.appendDecimal3(item.value ?? 0, to: &groups[group].bytes)
             }
             groups[group].bytes.append(UInt8(ascii: ")"))
         }
@@ -165,29 +165,10 @@ public enum CSVTables {
         let term: String
     }
 
-    /// ``decimal3(_:)``'s text, appended as bytes.
-    static func appendDecimal3(_ value: Double, to bytes: inout [UInt8]) {
-        guard value.isFinite else { bytes.append(contentsOf: "0.000".utf8); return }
-        let thousandths = Int((abs(value) * 1000).rounded())
-        if value < 0 && thousandths > 0 { bytes.append(UInt8(ascii: "-")) }
-        var whole = thousandths / 1000
-        var digits: [UInt8] = []
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(whole % 10))
-            whole /= 10
-        } while whole > 0
-        bytes.append(contentsOf: digits.reversed())
-        let fraction = thousandths % 1000
-        bytes.append(UInt8(ascii: "."))
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 100))
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
-    }
-
     /// A number in [0, 1] (or any finite value) with exactly three decimals, e.g. `0.050`.
     public static func decimal3(_ value: Double) -> String {
         var bytes: [UInt8] = []
-        appendDecimal3(value, to: &bytes)
+        CSV.appendDecimal3(value, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 }
